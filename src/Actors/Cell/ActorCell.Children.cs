@@ -1,0 +1,285 @@
+namespace Actors;
+
+internal sealed partial class ActorCell
+{
+    private ChildrenContainer ChildrenContainerOrCreate
+    {
+        get
+        {
+            ChildrenContainer? c = Volatile.Read(ref _children);
+            if (c is not null)
+            {
+                return c;
+            }
+
+            Interlocked.CompareExchange(ref _children, new ChildrenContainer(), null);
+            return _children!;
+        }
+    }
+
+    public IEnumerable<IActorRef> Children => ChildrenSnapshot();
+
+    public bool HasChildren
+    {
+        get
+        {
+            ChildrenContainer? c = Volatile.Read(ref _children);
+            if (c is null)
+            {
+                return false;
+            }
+
+            lock (c.Gate)
+            {
+                return c.ByName.Count > 0;
+            }
+        }
+    }
+
+    private bool HasStoppingChildren
+    {
+        get
+        {
+            ChildrenContainer? c = Volatile.Read(ref _children);
+            if (c is null)
+            {
+                return false;
+            }
+
+            lock (c.Gate)
+            {
+                foreach (ChildRestartStats s in c.ByName.Values)
+                {
+                    if (s.Stopping)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+
+    /// <summary>A snapshot of the live children. Any thread.</summary>
+    public List<InternalActorRef> ChildrenSnapshot()
+    {
+        var list = new List<InternalActorRef>();
+        ChildrenContainer? c = Volatile.Read(ref _children);
+        if (c is null)
+        {
+            return list;
+        }
+
+        lock (c.Gate)
+        {
+            foreach (ChildRestartStats s in c.ByName.Values)
+            {
+                if (!s.Stopping)
+                {
+                    list.Add((InternalActorRef)s.Child);
+                }
+            }
+        }
+
+        return list;
+    }
+
+    public IActorRef? Child(string name)
+    {
+        ChildrenContainer? c = Volatile.Read(ref _children);
+        if (c is null)
+        {
+            return null;
+        }
+
+        lock (c.Gate)
+        {
+            return c.ByName.TryGetValue(name, out ChildRestartStats? s) ? s.Child : null;
+        }
+    }
+
+    IActorRef IActorContext.Child(string name) => Child(name) ?? ActorRefs.Nobody;
+
+    private ChildRestartStats? GetChildStats(IActorRef child)
+    {
+        ChildrenContainer? c = Volatile.Read(ref _children);
+        if (c is null)
+        {
+            return null;
+        }
+
+        lock (c.Gate)
+        {
+            return c.ByName.TryGetValue(child.Path.Name, out ChildRestartStats? s) && ReferenceEquals(s.Child, child) ? s : null;
+        }
+    }
+
+    private List<ChildRestartStats> AllChildStats()
+    {
+        var list = new List<ChildRestartStats>();
+        ChildrenContainer? c = Volatile.Read(ref _children);
+        if (c is null)
+        {
+            return list;
+        }
+
+        lock (c.Gate)
+        {
+            foreach (ChildRestartStats s in c.ByName.Values)
+            {
+                if (!s.Stopping)
+                {
+                    list.Add(s);
+                }
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Creates, registers and starts a child. Own turn, or any thread for guardians.</summary>
+    internal InternalActorRef MakeChild(Props props, string? name, bool systemService)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        if (name is null)
+        {
+            name = "$" + EncodeName(Interlocked.Increment(ref _childNameCounter));
+        }
+        else if (!ActorPath.IsValidName(name))
+        {
+            throw new InvalidActorNameException(
+                $"Invalid actor name [{name}]: a name must not be empty, must not start with '$', and may contain only letters, digits and -_:@&=+,.!~*';$%.");
+        }
+
+        if (IsTerminating)
+        {
+            throw new InvalidActorNameException($"Cannot create child [{name}]: {Self.Path} is stopping.");
+        }
+
+        long uid = NextUid();
+        var path = new ChildActorPath(Self.Path, name, uid);
+        ActorCell cell = _system.CreateCell(path, props, Self);
+        ChildrenContainer container = ChildrenContainerOrCreate;
+        lock (container.Gate)
+        {
+            if (!container.ByName.TryAdd(name, new ChildRestartStats(cell.Self, uid)))
+            {
+                throw new InvalidActorNameException($"Actor name [{name}] is not unique: {Self.Path} already has a child of that name.");
+            }
+        }
+
+        cell.Start();
+        return cell.Self;
+    }
+
+    private long _childNameCounter;
+
+    private static string EncodeName(long n)
+    {
+        const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+~";
+        Span<char> buffer = stackalloc char[12];
+        int i = buffer.Length;
+        do
+        {
+            buffer[--i] = Alphabet[(int)(n & 63)];
+            n >>= 6;
+        }
+        while (n > 0);
+        return new string(buffer[i..]);
+    }
+
+    public void Stop(IActorRef child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        if (ReferenceEquals(child, Self))
+        {
+            StopSelf();
+            return;
+        }
+
+        ChildRestartStats? stats = GetChildStats(child);
+        if (stats is not null)
+        {
+            lock (_children!.Gate)
+            {
+                stats.Stopping = true;
+            }
+        }
+
+        if (child is InternalActorRef internalRef)
+        {
+            internalRef.SendSystemMessage(new Terminate());
+        }
+    }
+
+    /// <summary>Stops a child as the supervisor's decision.</summary>
+    internal void StopChild(IActorRef child) => Stop(child);
+
+    private void StopAllChildren()
+    {
+        ChildrenContainer? c = Volatile.Read(ref _children);
+        if (c is null)
+        {
+            return;
+        }
+
+        List<InternalActorRef> toStop = new();
+        lock (c.Gate)
+        {
+            foreach (ChildRestartStats s in c.ByName.Values)
+            {
+                s.Stopping = true;
+                toStop.Add((InternalActorRef)s.Child);
+            }
+        }
+
+        foreach (InternalActorRef child in toStop)
+        {
+            child.SendSystemMessage(new Terminate());
+        }
+    }
+
+    private bool RemoveChild(IActorRef child)
+    {
+        ChildrenContainer? c = Volatile.Read(ref _children);
+        if (c is null)
+        {
+            return false;
+        }
+
+        lock (c.Gate)
+        {
+            if (c.ByName.TryGetValue(child.Path.Name, out ChildRestartStats? s) && ReferenceEquals(s.Child, child))
+            {
+                c.ByName.Remove(child.Path.Name);
+                return true;
+            }
+
+            return false;
+        }
+    }
+
+    private void HandleChildTerminated(IActorRef child)
+    {
+        if (!RemoveChild(child))
+        {
+            return;
+        }
+
+        if (IsTerminating)
+        {
+            if (!HasChildren)
+            {
+                FinishTerminate();
+            }
+
+            return;
+        }
+
+        if ((_state & CellState.Recreating) != 0 && !HasStoppingChildren)
+        {
+            FinishRecreate(_extras!.PendingRecreateCause!);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Actors;
+
+/// <summary>
+/// State most actors never use, kept out of <see cref="ActorCell"/> so an idle actor stays small.
+/// Only the cell's own turn touches it.
+/// </summary>
+internal sealed class CellExtras
+{
+    public Stack<Receive>? Behaviors;
+    public Dictionary<IActorRef, object?>? Watching;
+    public Dictionary<IActorRef, object?>? TerminatedQueued;
+    public HashSet<InternalActorRef>? WatchedBy;
+    public TimeSpan? ReceiveTimeout;
+    public ITimer? ReceiveTimeoutTimer;
+    public int ReceiveTimeoutGeneration;
+    public TimerScheduler? Timers;
+    public UnboundedStash? Stash;
+    public ActorSynchronizationContext? SyncContext;
+    public Exception? PendingRecreateCause;
+    public InternalActorRef? Perpetrator;
+    public int RestartCount;
+}

@@ -1,0 +1,330 @@
+using System.Collections.Concurrent;
+
+namespace Actors;
+
+/// <summary>
+/// An actor's mailbox and its unit of scheduling: the mailbox itself is the thread-pool work item.
+/// </summary>
+/// <remarks>
+/// Concurrency invariants:
+/// <list type="bullet">
+/// <item>All state lives in <see cref="_status"/>: bit 0 = scheduled, bit 1 = closed, bits 2.. = suspend count.
+/// It changes only by compare-and-swap (or interlocked add for suspension).</item>
+/// <item>Any thread may enqueue (user or system). Exactly one thread runs <see cref="Execute"/> at a time: the one
+/// that won the CAS that set the scheduled bit.</item>
+/// <item>Producers enqueue first, then try to schedule; the consumer clears the scheduled bit first, then
+/// re-checks both queues, so no wake-up is lost.</item>
+/// <item>System messages are drained before user messages and again after each user message.</item>
+/// <item><see cref="_prepended"/> (unstashed messages) is touched only by the thread running the mailbox.</item>
+/// </list>
+/// </remarks>
+internal sealed class Mailbox : IThreadPoolWorkItem
+{
+    private const int ScheduledBit = 1;
+    private const int ClosedBit = 2;
+    private const int SuspendUnit = 4;
+
+    private static readonly SystemMessage s_closedSentinel = new Terminate();
+
+    private readonly ThreadPoolDispatcher _dispatcher;
+    private readonly int _capacity;
+    private ActorCell _cell = null!;
+    private int _status;
+    private int _count;
+    private ConcurrentQueue<Envelope>? _queue;
+    private SystemMessage? _systemHead;
+    private Queue<Envelope>? _prepended;
+
+    public Mailbox(ThreadPoolDispatcher dispatcher, MailboxSettings settings)
+    {
+        _dispatcher = dispatcher;
+        _capacity = settings.Capacity;
+    }
+
+    public ThreadPoolDispatcher Dispatcher => _dispatcher;
+
+    public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
+
+    public bool IsSuspended => Volatile.Read(ref _status) >= SuspendUnit;
+
+    /// <summary>Approximate number of user messages waiting.</summary>
+    public int Count => (_queue?.Count ?? 0) + (_prepended?.Count ?? 0);
+
+    public void SetCell(ActorCell cell) => _cell = cell;
+
+    /// <summary>Enqueues a user message; returns false (and the caller dead-letters it) when closed or full.</summary>
+    public bool Enqueue(object message, IActorRef? sender)
+    {
+        if (IsClosed)
+        {
+            return false;
+        }
+
+        if (_capacity > 0 && Interlocked.Increment(ref _count) > _capacity)
+        {
+            Interlocked.Decrement(ref _count);
+            return false;
+        }
+
+        ConcurrentQueue<Envelope> queue = _queue ?? CreateQueue();
+        queue.Enqueue(new Envelope(message, sender));
+        TrySchedule();
+        return true;
+    }
+
+    private ConcurrentQueue<Envelope> CreateQueue()
+    {
+        Interlocked.CompareExchange(ref _queue, new ConcurrentQueue<Envelope>(), null);
+        return _queue!;
+    }
+
+    /// <summary>Pushes a system message; when the mailbox is closed the cell handles it as a message to a dead actor.</summary>
+    public void EnqueueSystem(SystemMessage message)
+    {
+        while (true)
+        {
+            SystemMessage? head = Volatile.Read(ref _systemHead);
+            if (ReferenceEquals(head, s_closedSentinel))
+            {
+                _cell.HandleSystemMessageAfterDeath(message);
+                return;
+            }
+
+            message.Next = head;
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _systemHead, message, head), head))
+            {
+                break;
+            }
+        }
+
+        TrySchedule();
+    }
+
+    /// <summary>Puts messages in front of the queue (unstash). Only the mailbox's thread calls this.</summary>
+    public void Prepend(IReadOnlyList<Envelope> envelopes)
+    {
+        if (envelopes.Count == 0)
+        {
+            return;
+        }
+
+        var next = new Queue<Envelope>(envelopes.Count + (_prepended?.Count ?? 0));
+        foreach (Envelope e in envelopes)
+        {
+            next.Enqueue(e);
+        }
+
+        if (_prepended is not null)
+        {
+            foreach (Envelope e in _prepended)
+            {
+                next.Enqueue(e);
+            }
+        }
+
+        _prepended = next;
+    }
+
+    public void Suspend() => Interlocked.Add(ref _status, SuspendUnit);
+
+    /// <summary>Undoes one <see cref="Suspend"/>; returns true when processing may continue.</summary>
+    public void Resume()
+    {
+        while (true)
+        {
+            int s = Volatile.Read(ref _status);
+            if (s < SuspendUnit)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _status, s - SuspendUnit, s) == s)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Closes the mailbox for good and returns what was still queued. Only the mailbox's thread calls this.</summary>
+    public List<Envelope> Close()
+    {
+        while (true)
+        {
+            int s = Volatile.Read(ref _status);
+            if (Interlocked.CompareExchange(ref _status, s | ClosedBit, s) == s)
+            {
+                break;
+            }
+        }
+
+        var rest = new List<Envelope>();
+        if (_prepended is not null)
+        {
+            rest.AddRange(_prepended);
+            _prepended = null;
+        }
+
+        if (_queue is not null)
+        {
+            while (_queue.TryDequeue(out Envelope e))
+            {
+                rest.Add(e);
+            }
+        }
+
+        return rest;
+    }
+
+    /// <summary>Takes the system messages left after closing, and makes later ones go to the dead-actor handler.</summary>
+    public SystemMessage? CloseSystemQueue() => Reverse(Interlocked.Exchange(ref _systemHead, s_closedSentinel));
+
+    public bool HasSystemMessages
+    {
+        get
+        {
+            SystemMessage? head = Volatile.Read(ref _systemHead);
+            return head is not null && !ReferenceEquals(head, s_closedSentinel);
+        }
+    }
+
+    private bool HasUserMessages => (_queue is { IsEmpty: false }) || (_prepended is { Count: > 0 });
+
+    /// <summary>Schedules the mailbox if it has work and is not already scheduled.</summary>
+    public void TrySchedule()
+    {
+        while (true)
+        {
+            int s = Volatile.Read(ref _status);
+            if ((s & (ScheduledBit | ClosedBit)) != 0)
+            {
+                return;
+            }
+
+            bool work = HasSystemMessages || (s < SuspendUnit && HasUserMessages);
+            if (!work)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _status, s | ScheduledBit, s) == s)
+            {
+                _cell.System.Activity?.Increment();
+                ThreadPoolDispatcher.Schedule(this);
+                return;
+            }
+        }
+    }
+
+    /// <summary>One turn: system messages, then up to Throughput user messages. Runs on a thread-pool thread.</summary>
+    public void Execute()
+    {
+        ActorCell cell = _cell;
+        ActorCell? previous = ActorCell.EnterTurn(cell);
+        try
+        {
+            ProcessSystemMessages(cell);
+            ProcessUserMessages(cell);
+        }
+        catch (Exception e)
+        {
+            // The cell catches everything user code throws; reaching here is a kernel bug. Never crash the process.
+            cell.System.ReportKernelFault(cell, e);
+        }
+        finally
+        {
+            ActorCell.LeaveTurn(previous);
+            while (true)
+            {
+                int s = Volatile.Read(ref _status);
+                if (Interlocked.CompareExchange(ref _status, s & ~ScheduledBit, s) == s)
+                {
+                    break;
+                }
+            }
+
+            TrySchedule();
+            cell.System.Activity?.Decrement();
+        }
+    }
+
+    private void ProcessSystemMessages(ActorCell cell)
+    {
+        while (true)
+        {
+            SystemMessage? head = Volatile.Read(ref _systemHead);
+            if (head is null || ReferenceEquals(head, s_closedSentinel))
+            {
+                return;
+            }
+
+            if (!ReferenceEquals(Interlocked.CompareExchange(ref _systemHead, null, head), head))
+            {
+                continue;
+            }
+
+            for (SystemMessage? m = Reverse(head); m is not null;)
+            {
+                SystemMessage? next = m.Next;
+                m.Next = null;
+                cell.SystemInvoke(m);
+                m = next;
+                if (IsClosed)
+                {
+                    cell.DrainDeadSystemMessages(m);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void ProcessUserMessages(ActorCell cell)
+    {
+        int left = _dispatcher.Throughput;
+        while (left-- > 0)
+        {
+            if (Volatile.Read(ref _status) >= SuspendUnit || (_status & ClosedBit) != 0)
+            {
+                return;
+            }
+
+            Envelope envelope;
+            if (_prepended is { Count: > 0 } prepended)
+            {
+                envelope = prepended.Dequeue();
+            }
+            else if (_queue is null || !_queue.TryDequeue(out envelope))
+            {
+                return;
+            }
+            else if (_capacity > 0)
+            {
+                Interlocked.Decrement(ref _count);
+            }
+
+            cell.Invoke(envelope);
+            if (Volatile.Read(ref _systemHead) is not null)
+            {
+                ProcessSystemMessages(cell);
+            }
+        }
+    }
+
+    private static SystemMessage? Reverse(SystemMessage? head)
+    {
+        if (ReferenceEquals(head, s_closedSentinel))
+        {
+            return null;
+        }
+
+        SystemMessage? reversed = null;
+        while (head is not null)
+        {
+            SystemMessage? next = head.Next;
+            head.Next = reversed;
+            reversed = head;
+            head = next;
+        }
+
+        return reversed;
+    }
+}
