@@ -32,10 +32,15 @@ internal static class HoconPath
         return result;
     }
 
-    /// <summary>Parses a getter's path expression.</summary>
+    /// <summary>Parses a getter's path expression (the empty string is the root).</summary>
     public static string[] Parse(string expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
+        if (expression.Length == 0)
+        {
+            return [];
+        }
+
         var parser = new HoconParser(expression, new ParseSession(new HoconParseOptions { OriginDescription = "path expression" }), "path expression", null, []);
         return parser.ParsePathExpression(expression);
     }
