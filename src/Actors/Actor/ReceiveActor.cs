@@ -22,6 +22,26 @@ public abstract class ReceiveActor : ActorBase
         Target.Add(new ActionHandler<T>(handler, shouldHandle));
     }
 
+    /// <summary>Handles messages of type <typeparamref name="T"/> matching <paramref name="shouldHandle"/>.</summary>
+    /// <typeparam name="T">The message type.</typeparam>
+    /// <param name="shouldHandle">The filter.</param>
+    /// <param name="handler">The handler.</param>
+    protected void Receive<T>(Predicate<T> shouldHandle, Action<T> handler)
+    {
+        ArgumentNullException.ThrowIfNull(shouldHandle);
+        Receive(handler, shouldHandle);
+    }
+
+    /// <summary>Handles messages of type <typeparamref name="T"/> matching <paramref name="shouldHandle"/> asynchronously.</summary>
+    /// <typeparam name="T">The message type.</typeparam>
+    /// <param name="shouldHandle">The filter.</param>
+    /// <param name="handler">The handler.</param>
+    protected void ReceiveAsync<T>(Predicate<T> shouldHandle, Func<T, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(shouldHandle);
+        ReceiveAsync(handler, shouldHandle);
+    }
+
     /// <summary>Handles messages of type <typeparamref name="T"/> for which <paramref name="handler"/> returns true.</summary>
     /// <typeparam name="T">The message type.</typeparam>
     /// <param name="handler">The handler; returning false passes the message on to later handlers.</param>
@@ -52,7 +72,7 @@ public abstract class ReceiveActor : ActorBase
         Target.Add(new ActionHandler<object>(handler, null));
     }
 
-    /// <summary>Handles any message asynchronously (see <see cref="ReceiveAsync{T}"/>).</summary>
+    /// <summary>Handles any message asynchronously (see <c>ReceiveAsync</c>).</summary>
     /// <param name="handler">The handler.</param>
     protected void ReceiveAnyAsync(Func<object, Task> handler)
     {

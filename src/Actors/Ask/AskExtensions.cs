@@ -18,6 +18,7 @@ public static class AskExtensions
     {
         ArgumentNullException.ThrowIfNull(receiver);
         ArgumentNullException.ThrowIfNull(message);
+        receiver = ActorCell.Unwrap(receiver);
         ActorSystemImpl system = SystemOf(receiver);
         var ask = new AskRef<T>(system, receiver);
         if (receiver is InternalActorRef { IsTerminated: true })

@@ -192,6 +192,7 @@ internal sealed partial class ActorCell
     public void Stop(IActorRef child)
     {
         ArgumentNullException.ThrowIfNull(child);
+        child = Unwrap(child);
         if (ReferenceEquals(child, Self))
         {
             StopSelf();

@@ -13,6 +13,7 @@ internal sealed partial class ActorCell
     private IActorRef WatchInternal(IActorRef subject, object? custom)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        subject = Unwrap(subject);
         if (subject is not InternalActorRef target || ReferenceEquals(subject, Self))
         {
             return subject;
@@ -38,6 +39,7 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        subject = Unwrap(subject);
         if (_extras?.Watching is { } watching && watching.Remove(subject) && subject is InternalActorRef target)
         {
             target.SendSystemMessage(new Unwatch(target, Self));
@@ -46,6 +48,8 @@ internal sealed partial class ActorCell
         _extras?.TerminatedQueued?.Remove(subject);
         return subject;
     }
+
+    internal static IActorRef Unwrap(IActorRef actor) => actor is IWrappedActorRef wrapped ? wrapped.Underlying : actor;
 
     private void AddWatcher(InternalActorRef watchee, InternalActorRef watcher)
     {

@@ -158,6 +158,7 @@ internal sealed class ActorSystemImpl : ActorSystem
     public override void Stop(IActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        actor = ActorCell.Unwrap(actor);
         if (actor is LocalActorRef local && local.Cell.Parent is LocalActorRef parent)
         {
             parent.Cell.Stop(actor);

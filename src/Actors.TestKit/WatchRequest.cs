@@ -1,0 +1,4 @@
+namespace Actors.TestKit;
+
+/// <summary>Tells a test actor to watch or unwatch an actor.</summary>
+internal sealed record WatchRequest(IActorRef Target, bool Watch);
