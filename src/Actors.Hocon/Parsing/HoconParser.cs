@@ -244,7 +244,21 @@ internal sealed class HoconParser
             return first;
         }
 
-        return new RawConcat(first.Origin, parts, separators!);
+        var concat = new RawConcat(first.Origin, parts, separators!);
+        if (concat.HasSubstitutions)
+        {
+            return concat;
+        }
+
+        try
+        {
+            var value = Resolver.ResolveStandalone(concat);
+            return value is null ? concat : new RawLiteral(value);
+        }
+        catch (HoconException e)
+        {
+            throw new HoconException(e.Detail, e.Origin, e.Line, e.Column, _currentPath is null ? null : HoconPath.Render(_currentPath), e);
+        }
     }
 
     private bool IsValueStartAt(int pos)

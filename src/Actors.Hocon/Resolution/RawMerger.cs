@@ -26,6 +26,8 @@ internal static class RawMerger
         target.Fields[key] = Combine(value, existing, path);
     }
 
+    private static bool IsObject(RawNode node) => node is RawObject || node is RawLiteral { Value: HoconObject };
+
     /// <summary>Merges without modifying either tree: <paramref name="higher"/> wins, objects merge recursively.</summary>
     public static RawNode MergeShared(RawNode higher, RawNode lower, string[]? path)
     {
@@ -65,10 +67,14 @@ internal static class RawMerger
 
     private static RawNode Combine(RawNode higher, RawNode lower, string[]? path)
     {
-        bool higherIsObject = higher is RawObject || higher is RawLiteral { Value: HoconObject };
-        if (higherIsObject)
+        if (IsObject(higher))
         {
-            if (!lower.HasSubstitutions && lower is not RawObject)
+            if (IsObject(lower))
+            {
+                return MergeShared(higher, lower, path);
+            }
+
+            if (!lower.HasSubstitutions)
             {
                 return higher;
             }

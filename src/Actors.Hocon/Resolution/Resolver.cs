@@ -7,7 +7,7 @@ namespace Actors.Hocon;
 internal sealed class Resolver
 {
     private const int MaxDepth = 4000;
-    private const long MaxBudget = 20_000_000;
+    private const long MaxBudget = 4_000_000;
 
     private readonly RawNode _root;
     private readonly Func<string, string?> _environment;
@@ -25,6 +25,9 @@ internal sealed class Resolver
         _root = root;
         _environment = environment;
     }
+
+    /// <summary>Resolves a node that contains no substitutions (a literal concatenation) on its own.</summary>
+    public static HoconValue? ResolveStandalone(RawNode node) => new Resolver(node, _ => null).Resolve(node, null);
 
     public HoconObject ResolveRoot()
     {
@@ -159,7 +162,14 @@ internal sealed class Resolver
 
         if (firstObjectOrArray is HoconArray)
         {
-            var items = new List<HoconValue>();
+            long total = 0;
+            foreach (var v in values)
+            {
+                total += (v as HoconArray)?.Count ?? 0;
+            }
+
+            Spend(total, c.Origin);
+            var items = new List<HoconValue>((int)total);
             foreach (var v in values)
             {
                 if (v is HoconArray arr)
@@ -168,7 +178,6 @@ internal sealed class Resolver
                 }
             }
 
-            Spend(items.Count, c.Origin);
             return new HoconArray(c.Origin, [.. items], owned: true);
         }
 
@@ -186,7 +195,14 @@ internal sealed class Resolver
             return merged;
         }
 
-        var sb = new StringBuilder();
+        long length = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            length += (values[i]?.ScalarText?.Length ?? 0) + c.Separators[i].Length;
+        }
+
+        Spend(length, c.Origin);
+        var sb = new StringBuilder((int)length);
         bool appended = false;
         for (int i = 0; i < values.Length; i++)
         {
@@ -202,7 +218,6 @@ internal sealed class Resolver
 
             sb.Append(v.ScalarText);
             appended = true;
-            Spend(sb.Length, c.Origin);
         }
 
         if (defined == 1 && firstScalar is not null)
