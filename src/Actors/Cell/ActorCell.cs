@@ -100,6 +100,15 @@ internal sealed partial class ActorCell : IActorContext
         }
     }
 
+    /// <summary>Dead-letters messages that raced into the queue after the mailbox closed. Any thread.</summary>
+    public void DeadLetterAfterClose(System.Collections.Concurrent.ConcurrentQueue<Envelope> queue)
+    {
+        while (queue.TryDequeue(out Envelope e))
+        {
+            _system.DeadLetters.Tell(new DeadLetter(e.Message, e.Sender, Self), e.Sender);
+        }
+    }
+
     /// <summary>Sends a system message. Any thread.</summary>
     public void SendSystemMessage(SystemMessage message) => _mailbox.EnqueueSystem(message);
 

@@ -68,6 +68,14 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
         ConcurrentQueue<Envelope> queue = _queue ?? CreateQueue();
         queue.Enqueue(new Envelope(message, sender));
+        if ((Volatile.Read(ref _status) & ClosedBit) != 0)
+        {
+            // Closed between the check above and the enqueue: the closing turn may already have drained the
+            // queue, so dead-letter what is left ourselves (the queue is safe for any number of consumers).
+            _cell.DeadLetterAfterClose(queue);
+            return true;
+        }
+
         TrySchedule();
         return true;
     }
