@@ -1,0 +1,19 @@
+using Actors.Benchmarks.Quick;
+using BenchmarkDotNet.Running;
+
+namespace Actors.Benchmarks;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Contains("--quick"))
+        {
+            return QuickRunner.Run(Console.Out);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using Actors.Benchmarks.Ask;
+using Actors.Benchmarks.Cell;
+using Actors.Benchmarks.Dispatch;
+using Actors.Benchmarks.Supervision;
+using Actors.Benchmarks.Support;
+
+namespace Actors.Benchmarks.Quick;
+
+/// <summary>
+/// The quick mode: every figure once, beside its raw .NET baseline measured in the same process, with the target and
+/// whether it was met. Stopwatch timing, warm-up before each measurement, medians of repeated runs.
+/// </summary>
+internal static class QuickRunner
+{
+    private const double RunSeconds = 0.35;
+    private const int Repeats = 3;
+
+    public static int Run(TextWriter output)
+    {
+        var total = Stopwatch.StartNew();
+        var table = new QuickTable();
+        output.WriteLine($"Actors quick benchmarks: {MachineInfo.Describe()}");
+        output.WriteLine($"Process: {Environment.ProcessorCount} cores visible, started {DateTimeOffset.Now:u}");
+        output.WriteLine("Numbers are medians of 3 timed runs after a warm-up; the machine may be shared, so expect noise.");
+        output.WriteLine();
+
+        PingPong(table, output);
+        Spawn(table, output);
+        Restart(table, output);
+        AskRoundTrip(table, output);
+
+        output.WriteLine();
+        table.Write(output);
+        output.WriteLine();
+        output.WriteLine($"Total time {total.Elapsed.TotalSeconds:F1} s; targets met: {table.Met}/{table.WithTarget}.");
+        return 0;
+    }
+
+    private static void PingPong(QuickTable table, TextWriter output)
+    {
+        foreach (int pairs in new[] { 1, 8, 64 })
+        {
+            using var actors = new ActorPingPong(pairs);
+            foreach (int inFlight in new[] { 1, 1000 })
+            {
+                double actorRate = Throughput(pairs, inFlight, budget => actors.Run(budget, inFlight));
+                double channelRate = Throughput(pairs, inFlight, budget => ChannelPingPong.Run(pairs, budget, inFlight));
+                double? target = (pairs, inFlight) switch
+                {
+                    (8, 1000) => 80e6,
+                    (8, 1) => 11e6,
+                    _ => null,
+                };
+                table.Add($"ping-pong {pairs} pair(s) x {inFlight} in flight", "msg/s", actorRate, channelRate, target, higherIsBetter: true);
+                output.WriteLine($"  ping-pong {pairs} x {inFlight}: actors {Format(actorRate)}/s, channels {Format(channelRate)}/s");
+            }
+        }
+    }
+
+    /// <summary>Warm up, size a run to about <see cref="RunSeconds"/>, then return the median rate of three runs.</summary>
+    private static double Throughput(int pairs, int inFlight, Func<int, long> run)
+    {
+        int warmBudget = Math.Max(inFlight * 4, 100_000 / pairs);
+        run(warmBudget);
+        long t0 = Stopwatch.GetTimestamp();
+        long messages = run(warmBudget);
+        double rate = messages / Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        int budget = (int)Math.Clamp(rate * RunSeconds / 2 / pairs, inFlight * 4, int.MaxValue / 4);
+        var rates = new double[Repeats];
+        for (int i = 0; i < Repeats; i++)
+        {
+            t0 = Stopwatch.GetTimestamp();
+            messages = run(budget);
+            rates[i] = messages / Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        }
+
+        return Median(rates);
+    }
+
+    private static void Spawn(QuickTable table, TextWriter output)
+    {
+        const int Count = 1_000_000;
+        SpawnResult actors;
+        ActorSystem system = BenchSystem.Create("spawn");
+        try
+        {
+            SpawnWorkload.RunActors(system, 50_000);
+            actors = SpawnWorkload.RunActors(system, Count);
+        }
+        finally
+        {
+            BenchSystem.Shutdown(system);
+        }
+
+        SpawnWorkload.RunChannels(50_000);
+        SpawnResult channels = SpawnWorkload.RunChannels(Count);
+        table.Add("spawn 1M actors (vs 1M channels in a dictionary)", "/s", actors.PerSecond, channels.PerSecond, 1e6, higherIsBetter: true);
+        table.Add("retained bytes per idle actor (vs per channel)", "B", actors.RetainedBytesPerItem, channels.RetainedBytesPerItem, 400, higherIsBetter: false);
+        table.Add("allocated bytes per spawn", "B", actors.AllocatedBytesPerItem, channels.AllocatedBytesPerItem, null, higherIsBetter: false);
+        table.Add("stop 1M actors (vs completing 1M channels)", "/s", actors.StopPerSecond, channels.StopPerSecond, null, higherIsBetter: true);
+        output.WriteLine($"  spawn: {Format(actors.PerSecond)} actors/s, {actors.RetainedBytesPerItem:F0} B retained, {actors.AllocatedBytesPerItem:F0} B allocated each; stop {Format(actors.StopPerSecond)}/s");
+    }
+
+    private static void Restart(QuickTable table, TextWriter output)
+    {
+        const int Samples = 20_000;
+        var signal = new SignalRef();
+        var actorLatencies = new Latencies(Samples);
+        var rawLatencies = new Latencies(Samples);
+        double actorRate;
+        double rawRate;
+        using (var one = new RestartWorkload(1))
+        {
+            for (int i = 0; i < 2_000; i++)
+            {
+                one.CrashOnce();
+                RawRestart.CrashOnce(signal);
+            }
+
+            for (int i = 0; i < Samples; i++)
+            {
+                actorLatencies.Add(one.CrashOnce());
+            }
+
+            for (int i = 0; i < Samples; i++)
+            {
+                rawLatencies.Add(RawRestart.CrashOnce(signal));
+            }
+        }
+
+        using (var many = new RestartWorkload(1000))
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                many.CrashAll();
+                RawRestart.CrashAll(signal, 1000);
+            }
+
+            var actorRates = new double[9];
+            var rawRates = new double[9];
+            for (int i = 0; i < actorRates.Length; i++)
+            {
+                actorRates[i] = 1000 / many.CrashAll();
+                rawRates[i] = 1000 / RawRestart.CrashAll(signal, 1000);
+            }
+
+            actorRate = Median(actorRates);
+            rawRate = Median(rawRates);
+        }
+
+        table.Add("restart latency p50 (vs throw+catch+new+handoff)", "us", actorLatencies.PercentileMicros(50), rawLatencies.PercentileMicros(50), null, higherIsBetter: false);
+        table.Add("restart latency p99", "us", actorLatencies.PercentileMicros(99), rawLatencies.PercentileMicros(99), 15, higherIsBetter: false);
+        table.Add("crashes/s, 1,000 children failing at once", "/s", actorRate, rawRate, null, higherIsBetter: true);
+        output.WriteLine($"  restart: p50 {actorLatencies.PercentileMicros(50):F2} us, p99 {actorLatencies.PercentileMicros(99):F2} us, {Format(actorRate)} crashes/s");
+    }
+
+    private static void AskRoundTrip(QuickTable table, TextWriter output)
+    {
+        const int Samples = 200_000;
+        var actorLatencies = new Latencies(Samples);
+        var rawLatencies = new Latencies(Samples);
+        using (var workload = new AskWorkload())
+        {
+            Task.Run(async () =>
+            {
+                await workload.MeasureAsync(20_000, new Latencies(0)).ConfigureAwait(false);
+                await RawAsk.MeasureAsync(20_000, new Latencies(0)).ConfigureAwait(false);
+                await workload.MeasureAsync(Samples, actorLatencies).ConfigureAwait(false);
+                await RawAsk.MeasureAsync(Samples, rawLatencies).ConfigureAwait(false);
+            }).GetAwaiter().GetResult();
+        }
+
+        table.Add("Ask round trip p50 (vs TCS handoff)", "us", actorLatencies.PercentileMicros(50), rawLatencies.PercentileMicros(50), 0.8, higherIsBetter: false);
+        table.Add("Ask round trip p99", "us", actorLatencies.PercentileMicros(99), rawLatencies.PercentileMicros(99), null, higherIsBetter: false);
+        output.WriteLine($"  ask: p50 {actorLatencies.PercentileMicros(50):F2} us, p99 {actorLatencies.PercentileMicros(99):F2} us");
+    }
+
+    private static double Median(double[] values)
+    {
+        double[] sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        return sorted[sorted.Length / 2];
+    }
+
+    internal static string Format(double value) => value switch
+    {
+        >= 1e6 => (value / 1e6).ToString("F2", CultureInfo.InvariantCulture) + " M",
+        >= 1e4 => (value / 1e3).ToString("F1", CultureInfo.InvariantCulture) + " k",
+        >= 100 => value.ToString("F0", CultureInfo.InvariantCulture),
+        _ => value.ToString("F2", CultureInfo.InvariantCulture),
+    };
+}
