@@ -1,4 +1,5 @@
 using Actors.Event;
+using Actors.Hocon;
 
 namespace Actors;
 
@@ -16,6 +17,16 @@ public abstract class ActorSystem : IActorRefFactory, IDisposable
     /// <param name="name">The name: letters, digits, '-' and '_', starting with a letter or digit.</param>
     /// <returns>The running system.</returns>
     public static ActorSystem Create(string name) => Create(name, new ActorSystemOptions());
+
+    /// <summary>
+    /// Creates and starts a system configured by HOCON: <paramref name="config"/> merged over the kernel's
+    /// <c>reference.conf</c> (see <see cref="ActorSystemOptions.FromConfig(Config)"/>).
+    /// </summary>
+    /// <param name="name">The name: letters, digits, '-' and '_', starting with a letter or digit.</param>
+    /// <param name="config">The user's configuration.</param>
+    /// <returns>The running system.</returns>
+    /// <exception cref="HoconException">A value is missing or malformed; the message names file:line:column and path.</exception>
+    public static ActorSystem Create(string name, Config config) => Create(name, ActorSystemOptions.FromConfig(config));
 
     /// <summary>Creates and starts a system.</summary>
     /// <param name="name">The name: letters, digits, '-' and '_', starting with a letter or digit.</param>

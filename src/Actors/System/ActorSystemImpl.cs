@@ -93,6 +93,18 @@ internal sealed class ActorSystemImpl : ActorSystem
             _eventStream.Subscribe<LogEvent>(logger);
         }
 
+        for (int i = 0; i < _options.Loggers.Count; i++)
+        {
+            Props loggerProps = _options.Loggers[i];
+            IActorRef logger = SystemActorOf(loggerProps, $"log{i + 1}-{loggerProps.Type.Name}");
+            _eventStream.Subscribe<LogEvent>(logger);
+        }
+
+        foreach (string warning in _options.ConfigWarnings)
+        {
+            Log.Warning("{Warning}", warning);
+        }
+
         if (_options.LogDeadLetters > 0)
         {
             IActorRef listener = SystemActorOf(Props.Create(() => new DeadLetterListener(_options.LogDeadLetters, _options.LogDeadLettersSuspendDuration)), "deadLetterListener");

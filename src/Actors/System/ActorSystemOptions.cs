@@ -1,4 +1,5 @@
 using Actors.Event;
+using Actors.Hocon;
 
 namespace Actors;
 
@@ -57,6 +58,42 @@ public sealed class ActorSystemOptions
     /// </summary>
     /// <value>Defaults to <see langword="null"/> (no overrides).</value>
     public Func<ActorPath, Props, Props>? Deployer { get; set; }
+
+    /// <summary>
+    /// Further loggers: each is started under <c>/system</c> before any user actor and subscribed to
+    /// <see cref="LogEvent"/> (hosting adds the one that forwards to <c>ILogger</c>).
+    /// </summary>
+    /// <value>Defaults to none.</value>
+    public IList<Props> Loggers { get; } = new List<Props>();
+
+    /// <summary>
+    /// The complete configuration the options were read from (user settings over reference defaults), for extensions
+    /// that read their own sections.
+    /// </summary>
+    /// <value>Defaults to <see cref="ReferenceConfig.Kernel"/>.</value>
+    public Config Config { get; set; } = ReferenceConfig.Kernel;
+
+    /// <summary>Warnings found while reading the configuration (unknown keys), logged once the system has started.</summary>
+    internal List<string> ConfigWarnings { get; } = new();
+
+    /// <summary>
+    /// Reads options from HOCON: <paramref name="config"/> over the kernel's <c>reference.conf</c>. Unknown keys under
+    /// <c>actors.</c> are logged as warnings when the system starts.
+    /// </summary>
+    /// <param name="config">The user's configuration.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="HoconException">A value is missing or malformed; the message names file:line:column and path.</exception>
+    public static ActorSystemOptions FromConfig(Config config) => ActorSystemConfigReader.Read(config, ReferenceConfig.Kernel);
+
+    /// <summary>
+    /// Reads options from HOCON: <paramref name="config"/> over <paramref name="reference"/> (for example
+    /// <see cref="ReferenceConfig.Load"/> of the assemblies in use), which also defines which keys are known.
+    /// </summary>
+    /// <param name="config">The user's configuration.</param>
+    /// <param name="reference">The defaults, including the kernel's.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="HoconException">A value is missing or malformed; the message names file:line:column and path.</exception>
+    public static ActorSystemOptions FromConfig(Config config, Config reference) => ActorSystemConfigReader.Read(config, reference);
 
     /// <summary>Tracks whether any actor has work, so the TestKit can wait for the system to be idle.</summary>
     internal bool TrackActivity { get; set; }

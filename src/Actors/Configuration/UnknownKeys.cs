@@ -1,0 +1,124 @@
+using Actors.Hocon;
+
+namespace Actors;
+
+/// <summary>
+/// Finds keys under <c>actors.</c> that no reference configuration defines (typos are the commonest configuration
+/// bug) and describes each with where it was written and the closest known key.
+/// </summary>
+internal static class UnknownKeys
+{
+    private const string Root = "actors";
+
+    // Maps whose keys the user chooses; each entry is checked against a template.
+    private static readonly Lazy<Dictionary<string, HoconObject>> s_templates = new(static () =>
+    {
+        Config kernel = ReferenceConfig.Kernel;
+        Config deployment = ConfigurationFactory.ParseString(
+            """
+            dispatcher = default-dispatcher
+            mailbox = default-mailbox
+            supervision { strategy = one-for-one, max-retries = -1, within = infinite, decider = default }
+            """,
+            "deployment template");
+        return new Dictionary<string, HoconObject>(StringComparer.Ordinal)
+        {
+            ["actors.dispatchers"] = (HoconObject)kernel.GetValue("actors.dispatchers.default-dispatcher")!,
+            ["actors.mailboxes"] = (HoconObject)kernel.GetValue("actors.mailboxes.bounded-mailbox")!,
+            ["actors.deployment"] = deployment.Root,
+        };
+    });
+
+    /// <summary>Describes every unknown key of <paramref name="config"/> (already merged over <paramref name="reference"/>).</summary>
+    public static List<string> Find(Config config, Config reference)
+    {
+        var warnings = new List<string>();
+        if (config.GetValue(Root) is HoconObject user && reference.GetValue(Root) is HoconObject known)
+        {
+            Check(user, known, Root, warnings);
+        }
+
+        return warnings;
+    }
+
+    private static void Check(HoconObject user, HoconObject known, string path, List<string> warnings)
+    {
+        bool open = known.Count == 0;
+        s_templates.Value.TryGetValue(path, out HoconObject? template);
+        foreach ((string key, HoconValue value) in user.Items)
+        {
+            string childPath = ConfigPaths.Join(path, key);
+            if (template is not null)
+            {
+                if (value is HoconObject entry)
+                {
+                    Check(entry, template, childPath, warnings);
+                }
+
+                continue;
+            }
+
+            if (known.TryGetValue(key, out HoconValue? knownValue))
+            {
+                if (value is HoconObject userChild && knownValue is HoconObject knownChild)
+                {
+                    Check(userChild, knownChild, childPath, warnings);
+                }
+
+                continue;
+            }
+
+            if (open)
+            {
+                continue;
+            }
+
+            string? suggestion = Closest(key, known.Keys);
+            string hint = suggestion is null
+                ? $"known keys here: {string.Join(", ", known.Keys)}"
+                : $"did you mean '{ConfigPaths.Join(path, suggestion)}'?";
+            warnings.Add($"Unknown configuration key '{childPath}' at {value.Origin}: no reference.conf defines it, so it has no effect ({hint})");
+        }
+    }
+
+    private static string? Closest(string key, IReadOnlyList<string> candidates)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (string candidate in candidates)
+        {
+            int d = Distance(key, candidate);
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+
+        return bestDistance <= Math.Max(2, key.Length / 3) ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        int[] previous = new int[b.Length + 1];
+        int[] current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
