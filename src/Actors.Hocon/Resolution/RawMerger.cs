@@ -32,10 +32,15 @@ internal static class RawMerger
     public static RawNode MergeShared(RawNode higher, RawNode lower, string[]? path)
     {
         var ho = RawObject.View(higher);
+        if (ho is { IgnoresFallbacks: true })
+        {
+            return higher;
+        }
+
         var lo = ho is null ? null : RawObject.View(lower);
         if (ho is not null && lo is not null)
         {
-            var result = new RawObject(ho.Origin);
+            var result = new RawObject(ho.Origin) { IgnoresFallbacks = lo.IgnoresFallbacks };
             foreach (var pair in lo.Fields)
             {
                 result.Fields[pair.Key] = pair.Value;
@@ -76,7 +81,18 @@ internal static class RawMerger
 
             if (!lower.HasSubstitutions)
             {
-                return higher;
+                var copy = RawObject.View(higher)!;
+                if (ReferenceEquals(copy, higher))
+                {
+                    copy = new RawObject(higher.Origin);
+                    foreach (var pair in ((RawObject)higher).Fields)
+                    {
+                        copy.Fields[pair.Key] = pair.Value;
+                    }
+                }
+
+                copy.IgnoresFallbacks = true;
+                return copy;
             }
         }
         else if (!higher.HasSubstitutions)

@@ -10,6 +10,12 @@ internal sealed class RawObject : RawNode
 
     public OrderedDictionary<string, RawNode> Fields { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// True when this object replaced a non-object value: the non-object hides anything a fallback could add, so
+    /// merging stops here (this keeps <see cref="Config.WithFallback"/> associative).
+    /// </summary>
+    public bool IgnoresFallbacks { get; set; }
+
     public override bool HasSubstitutions
     {
         get
