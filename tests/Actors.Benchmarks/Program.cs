@@ -10,7 +10,7 @@ public static class Program
         ArgumentNullException.ThrowIfNull(args);
         if (args.Contains("--quick"))
         {
-            return QuickRunner.Run(Console.Out);
+            return QuickRunner.Run(Console.Out, args.Where(a => a != "--quick").ToArray());
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -12,6 +12,9 @@ internal sealed partial class ActorCell
         {
             ActorBase actor = Props.NewActor();
             actor.AttachCell(this);
+
+            // Each incarnation supplies its own strategy: its decider may close over the instance's state.
+            _strategy = null;
             if (actor is IWithUnboundedStash withStash)
             {
                 withStash.Stash = Extras.Stash ??= new UnboundedStash(this);

@@ -38,7 +38,22 @@ internal sealed class MinimalActor(StartCounter started, StartCounter stopped) :
     protected override void PostStop() => stopped.One();
 }
 
-internal readonly record struct SpawnResult(double PerSecond, double RetainedBytesPerItem, double AllocatedBytesPerItem, double StopPerSecond);
+internal readonly record struct SpawnResult(double PerSecond, double RetainedBytesPerItem, double AllocatedBytesPerItem, double StopPerSecond, string Gcs);
+
+/// <summary>Collections per generation since it was taken.</summary>
+internal readonly struct GcCounts
+{
+    private readonly int _gen0 = GC.CollectionCount(0);
+    private readonly int _gen1 = GC.CollectionCount(1);
+    private readonly int _gen2 = GC.CollectionCount(2);
+    private readonly TimeSpan _pause = GC.GetTotalPauseDuration();
+
+    public GcCounts()
+    {
+    }
+
+    public string Since() => $"GCs gen0/1/2: {GC.CollectionCount(0) - _gen0}/{GC.CollectionCount(1) - _gen1}/{GC.CollectionCount(2) - _gen2}, paused {(GC.GetTotalPauseDuration() - _pause).TotalSeconds:F2} s";
+}
 
 /// <summary>Spawns N top-level actors from one thread and waits until all have started; then stops them all.</summary>
 internal static class SpawnWorkload
@@ -54,14 +69,17 @@ internal static class SpawnWorkload
 
         long retainedBefore = GC.GetTotalMemory(forceFullCollection: true);
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var gcs = new GcCounts();
         long t0 = Stopwatch.GetTimestamp();
         for (int i = 0; i < count; i++)
         {
             refs[i] = system.ActorOf(props);
         }
 
+        double sendSeconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         BenchSystem.Await(started.Done, "spawn");
         double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        string gcText = $"{gcs.Since()}; ActorOf loop {sendSeconds:F2} s of {seconds:F2} s";
         long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
         long retainedAfter = GC.GetTotalMemory(forceFullCollection: true);
 
@@ -74,7 +92,7 @@ internal static class SpawnWorkload
         BenchSystem.Await(stopped.Done, "stop");
         double stopSeconds = Stopwatch.GetElapsedTime(t1).TotalSeconds;
         GC.KeepAlive(refs);
-        return new SpawnResult(count / seconds, (retainedAfter - retainedBefore) / (double)count, (allocatedAfter - allocatedBefore) / (double)count, count / stopSeconds);
+        return new SpawnResult(count / seconds, (retainedAfter - retainedBefore) / (double)count, (allocatedAfter - allocatedBefore) / (double)count, count / stopSeconds, gcText);
     }
 
     /// <summary>
@@ -88,6 +106,7 @@ internal static class SpawnWorkload
         var registry = new Dictionary<string, Channel<object>>(StringComparer.Ordinal);
         long retainedBefore = GC.GetTotalMemory(forceFullCollection: true);
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var gcs = new GcCounts();
         long t0 = Stopwatch.GetTimestamp();
         for (int i = 0; i < count; i++)
         {
@@ -95,6 +114,7 @@ internal static class SpawnWorkload
         }
 
         double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        string gcText = gcs.Since();
         long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
         long retainedAfter = GC.GetTotalMemory(forceFullCollection: true);
         long t1 = Stopwatch.GetTimestamp();
@@ -106,6 +126,6 @@ internal static class SpawnWorkload
         registry.Clear();
         double stopSeconds = Stopwatch.GetElapsedTime(t1).TotalSeconds;
         GC.KeepAlive(registry);
-        return new SpawnResult(count / seconds, (retainedAfter - retainedBefore) / (double)count, (allocatedAfter - allocatedBefore) / (double)count, count / stopSeconds);
+        return new SpawnResult(count / seconds, (retainedAfter - retainedBefore) / (double)count, (allocatedAfter - allocatedBefore) / (double)count, count / stopSeconds, gcText);
     }
 }

@@ -17,8 +17,10 @@ internal static class QuickRunner
     private const double RunSeconds = 0.35;
     private const int Repeats = 3;
 
-    public static int Run(TextWriter output)
+    /// <summary>Runs every section, or only those named in <paramref name="sections"/> (ping, spawn, restart, ask).</summary>
+    public static int Run(TextWriter output, IReadOnlyCollection<string> sections)
     {
+        bool All(string name) => sections.Count == 0 || sections.Contains(name);
         var total = Stopwatch.StartNew();
         var table = new QuickTable();
         output.WriteLine($"Actors quick benchmarks: {MachineInfo.Describe()}");
@@ -26,10 +28,25 @@ internal static class QuickRunner
         output.WriteLine("Numbers are medians of 3 timed runs after a warm-up; the machine may be shared, so expect noise.");
         output.WriteLine();
 
-        PingPong(table, output);
-        Spawn(table, output);
-        Restart(table, output);
-        AskRoundTrip(table, output);
+        if (All("ping"))
+        {
+            PingPong(table, output);
+        }
+
+        if (All("spawn"))
+        {
+            Spawn(table, output);
+        }
+
+        if (All("restart"))
+        {
+            Restart(table, output);
+        }
+
+        if (All("ask"))
+        {
+            AskRoundTrip(table, output);
+        }
 
         output.WriteLine();
         table.Write(output);
@@ -100,7 +117,8 @@ internal static class QuickRunner
         table.Add("retained bytes per idle actor (vs per channel)", "B", actors.RetainedBytesPerItem, channels.RetainedBytesPerItem, 400, higherIsBetter: false);
         table.Add("allocated bytes per spawn", "B", actors.AllocatedBytesPerItem, channels.AllocatedBytesPerItem, null, higherIsBetter: false);
         table.Add("stop 1M actors (vs completing 1M channels)", "/s", actors.StopPerSecond, channels.StopPerSecond, null, higherIsBetter: true);
-        output.WriteLine($"  spawn: {Format(actors.PerSecond)} actors/s, {actors.RetainedBytesPerItem:F0} B retained, {actors.AllocatedBytesPerItem:F0} B allocated each; stop {Format(actors.StopPerSecond)}/s");
+        output.WriteLine($"  spawn: {Format(actors.PerSecond)} actors/s ({actors.Gcs}), {actors.RetainedBytesPerItem:F0} B retained, {actors.AllocatedBytesPerItem:F0} B allocated each; stop {Format(actors.StopPerSecond)}/s");
+        output.WriteLine($"  channels: {Format(channels.PerSecond)}/s ({channels.Gcs}), {channels.RetainedBytesPerItem:F0} B retained each");
     }
 
     private static void Restart(QuickTable table, TextWriter output)

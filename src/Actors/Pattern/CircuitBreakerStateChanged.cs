@@ -1,0 +1,12 @@
+namespace Actors;
+
+/// <summary>
+/// Published on the event stream by breaker actors (one per unit instance) each time their breaker changes state, so
+/// the health aggregator and the error journal learn about it without polling. The kernel's
+/// <see cref="CircuitBreaker"/> does not publish it (it has no event stream); it reports through its callbacks.
+/// </summary>
+/// <param name="Name">Which breaker, e.g. the path or id of the instance it guards.</param>
+/// <param name="From">The state it left.</param>
+/// <param name="To">The state it entered.</param>
+/// <param name="RetryAfter">When <paramref name="To"/> is <see cref="CircuitBreakerState.Open"/>, how long until it goes half-open; otherwise <see langword="null"/>.</param>
+public sealed record CircuitBreakerStateChanged(string Name, CircuitBreakerState From, CircuitBreakerState To, TimeSpan? RetryAfter);
