@@ -1,0 +1,38 @@
+namespace Actors.Resilience.Units;
+
+/// <summary>A message for the unit instance <paramref name="Id"/>, sent to its kind's region (created on the first one).</summary>
+/// <param name="Id">The instance id.</param>
+/// <param name="Message">The message for the worker; the original sender is kept.</param>
+public sealed record UnitEnvelope(string Id, object Message);
+
+/// <summary>A message for an instance of any kind, sent to <c>/user/units</c>, which hands it to the kind's region.</summary>
+/// <param name="Kind">The unit kind.</param>
+/// <param name="Id">The instance id.</param>
+/// <param name="Message">The message for the worker.</param>
+public sealed record UnitMessage(string Kind, string Id, object Message);
+
+/// <summary>The reply to a request for an instance whose circuit breaker is open. Nothing throws across the caller's boundary.</summary>
+/// <param name="Kind">The unit kind.</param>
+/// <param name="Id">The instance id.</param>
+/// <param name="RetryAfter">How long until the breaker admits a probe.</param>
+public sealed record CircuitOpen(string Kind, string Id, TimeSpan RetryAfter);
+
+/// <summary>The reply to a message that arrives while the instance's worker is down and its buffer is full.</summary>
+/// <param name="Kind">The unit kind.</param>
+/// <param name="Id">The instance id.</param>
+/// <param name="Message">The message that was not accepted.</param>
+public sealed record UnitBufferOverflow(string Kind, string Id, object Message);
+
+/// <summary>The reply when a message names a kind that has no region.</summary>
+/// <param name="Kind">The unit kind.</param>
+public sealed record UnknownUnitKind(string Kind);
+
+/// <summary>
+/// Told by a worker to its parent (<c>Context.Parent.Tell(UnitReady.Instance)</c>) once it is connected and serving,
+/// for kinds with <see cref="UnitKindOptions.ReadyOnStart"/> off. It counts as a success for the instance's breaker.
+/// </summary>
+public sealed record UnitReady
+{
+    /// <summary>The single instance.</summary>
+    public static UnitReady Instance { get; } = new();
+}

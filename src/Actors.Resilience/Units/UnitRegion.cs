@@ -1,0 +1,247 @@
+using Actors.Resilience.Memory;
+
+namespace Actors.Resilience.Units;
+
+/// <summary>
+/// The region of one unit kind at <c>/user/units/&lt;kind&gt;</c>: creates one <see cref="UnitInstance"/> per id on
+/// its first message, routes <see cref="UnitEnvelope"/>s to it by id, passivates instances idle for
+/// <see cref="UnitKindOptions.PassivateAfter"/>, and answers the operations on its instances. While the memory guard's
+/// emergency is in force it refuses messages that would create an instance with <see cref="Overloaded"/>. Messages for
+/// an instance that is stopping are held and delivered to its next incarnation.
+/// </summary>
+internal sealed class UnitRegion : ReceiveActor, IWithTimers
+{
+    private static readonly object s_passivateKey = "passivate";
+    private static readonly object s_reportKey = "report";
+
+    private readonly UnitKindOptions _options;
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<IActorRef, string> _byRef = new();
+    private long _routed;
+    private Overloaded? _overloaded;
+
+    public UnitRegion(UnitKindOptions options)
+    {
+        _options = options;
+        Receive<UnitEnvelope>(Route);
+        Receive<UnitStateChanged>(c =>
+        {
+            if (_entries.TryGetValue(c.Id, out Entry? e) && Sender.Equals(e.Ref))
+            {
+                e.State = c.State;
+            }
+        });
+        Receive<Terminated>(OnTerminated);
+        Receive<PassivateTick>(_ => Passivate(_options.PassivateAfter!.Value));
+        Receive<PassivateIdleUnits>(p => Sender.Tell(new UnitsAffected(Passivate(p.IdleFor))));
+        Receive<StopNonCriticalUnits>(_ => Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency"))));
+        Receive<ReportTick>(_ =>
+        {
+            if (_routed > 0)
+            {
+                Context.System.EventStream.Publish(new UnitLoadReport(_options.Kind, _routed));
+                _routed = 0;
+            }
+        });
+        Receive<MemoryPressureChanged>(m => _overloaded = m.Overloaded
+            ? new Overloaded($"memory emergency: new '{_options.Kind}' instances are refused", m.RetryAfter)
+            : null);
+        Receive<GetUnitInstance>(q => ForwardToLive(q.Id, q));
+        Receive<ResetUnitBreaker>(q => ForwardToLive(q.Id, q));
+        Receive<ListUnitInstances>(_ => Sender.Tell(List()));
+        Receive<ResetAllUnitBreakers>(_ =>
+        {
+            int count = 0;
+            foreach (Entry e in _entries.Values)
+            {
+                if (!e.Stopping)
+                {
+                    e.Ref.Tell(new ResetUnitBreaker(e.Id), ActorRefs.NoSender);
+                    count++;
+                }
+            }
+
+            Sender.Tell(new UnitsAffected(count));
+        });
+        Receive<StopUnitInstance>(q =>
+        {
+            bool live = _entries.TryGetValue(q.Id, out Entry? e) && !e.Stopping;
+            if (live)
+            {
+                Stop(e!, "stopped by an operator");
+            }
+
+            Sender.Tell(new UnitsAffected(live ? 1 : 0));
+        });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+
+    public static Props Props(UnitKindOptions options) => Actors.Props.Create(() => new UnitRegion(options));
+
+    /// <summary>Instances restart themselves; a failure of the instance actor itself stops it (its next message creates it anew).</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
+
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe<MemoryPressureChanged>(Self);
+        if (_options.PassivateAfter is { } idle)
+        {
+            TimeSpan every = idle / 2 > TimeSpan.FromSeconds(1) ? idle / 2 : TimeSpan.FromSeconds(1);
+            Timers.StartPeriodicTimer(s_passivateKey, PassivateTick.Instance, every);
+        }
+
+        Timers.StartPeriodicTimer(s_reportKey, ReportTick.Instance, _options.LoadReportInterval);
+    }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    private void Route(UnitEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope.Id);
+        DateTimeOffset now = Now;
+        if (_entries.TryGetValue(envelope.Id, out Entry? entry))
+        {
+            entry.LastActivity = now;
+            if (entry.Stopping)
+            {
+                entry.Pending.Add((envelope, Sender));
+                return;
+            }
+        }
+        else
+        {
+            if (_overloaded is { } refusal)
+            {
+                Sender.Tell(refusal);
+                return;
+            }
+
+            entry = Create(envelope.Id, now);
+        }
+
+        _routed++;
+        entry.Ref.Forward(envelope);
+    }
+
+    private Entry Create(string id, DateTimeOffset now)
+    {
+        IActorRef child = Context.Watch(Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options), UnitAddress.ToActorName(id)));
+        var entry = new Entry(id, child, now) { LastActivity = now };
+        _entries[id] = entry;
+        _byRef[child] = id;
+        return entry;
+    }
+
+    private void OnTerminated(Terminated terminated)
+    {
+        if (!_byRef.Remove(terminated.ActorRef, out string? id) || !_entries.Remove(id, out Entry? entry))
+        {
+            return;
+        }
+
+        if (entry.Pending.Count > 0)
+        {
+            DateTimeOffset now = Now;
+            Entry next = Create(id, now);
+            foreach (var (message, sender) in entry.Pending)
+            {
+                _routed++;
+                next.Ref.Tell(message, sender);
+            }
+        }
+    }
+
+    private void ForwardToLive(string id, object query)
+    {
+        if (_entries.TryGetValue(id, out Entry? e) && !e.Stopping)
+        {
+            e.Ref.Forward(query);
+        }
+        else
+        {
+            Sender.Tell(new UnitNotFound(_options.Kind, id));
+        }
+    }
+
+    private int Passivate(TimeSpan idleFor)
+    {
+        DateTimeOffset horizon = Now - idleFor;
+        int count = 0;
+        foreach (Entry e in _entries.Values)
+        {
+            if (!e.Stopping && e.LastActivity <= horizon)
+            {
+                Stop(e, "passivated");
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private int StopAll(string reason)
+    {
+        int count = 0;
+        foreach (Entry e in _entries.Values)
+        {
+            if (!e.Stopping)
+            {
+                Stop(e, reason);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static void Stop(Entry entry, string reason)
+    {
+        entry.Stopping = true;
+        entry.Ref.Tell(new StopUnit(reason), ActorRefs.NoSender);
+    }
+
+    private UnitInstanceList List()
+    {
+        var list = new List<UnitInstanceSummary>(_entries.Count);
+        foreach (Entry e in _entries.Values)
+        {
+            if (!e.Stopping)
+            {
+                list.Add(new UnitInstanceSummary(e.Id, e.State, e.Created, e.LastActivity));
+            }
+        }
+
+        list.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return new UnitInstanceList(_options.Kind, list);
+    }
+
+    private sealed class Entry(string id, IActorRef @ref, DateTimeOffset created)
+    {
+        public string Id { get; } = id;
+
+        public IActorRef Ref { get; } = @ref;
+
+        public DateTimeOffset Created { get; } = created;
+
+        public DateTimeOffset LastActivity { get; set; }
+
+        public UnitState State { get; set; } = UnitState.Starting;
+
+        public bool Stopping { get; set; }
+
+        public List<(UnitEnvelope Message, IActorRef Sender)> Pending { get; } = new();
+    }
+
+    private sealed class PassivateTick
+    {
+        public static PassivateTick Instance { get; } = new();
+    }
+
+    private sealed class ReportTick
+    {
+        public static ReportTick Instance { get; } = new();
+    }
+}
