@@ -1,0 +1,4 @@
+namespace Actors.Hosting;
+
+/// <summary>The builder and the late configuration callback handed from <c>AddActors</c> to the hosted service.</summary>
+internal sealed record ActorsSetup(ActorsBuilder Builder, Action<ActorsBuilder, IServiceProvider>? LateConfigure);
