@@ -115,7 +115,8 @@ internal sealed partial class ActorCell
         }
     }
 
-    private List<ChildRestartStats> AllChildStats()
+    /// <summary>The stats of every live child; only all-for-one strategies need them.</summary>
+    internal List<ChildRestartStats> AllChildStats()
     {
         var list = new List<ChildRestartStats>();
         ChildrenContainer? c = Volatile.Read(ref _children);

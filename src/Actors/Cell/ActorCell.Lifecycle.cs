@@ -92,7 +92,7 @@ internal sealed partial class ActorCell
             _extras.RestartCount++;
         }
 
-        List<InternalActorRef> survivors = ChildrenSnapshot();
+        List<InternalActorRef>? survivors = _children is null ? null : ChildrenSnapshot();
         _state &= ~CellState.Failed;
         _failedMessage = null;
         if (_extras is not null)
@@ -108,7 +108,7 @@ internal sealed partial class ActorCell
             _state |= CellState.Created;
             fresh.AroundPostRestart(cause);
             _system.PublishDebug(Self.Path, fresh.GetType(), "restarted");
-            foreach (InternalActorRef child in survivors)
+            foreach (InternalActorRef child in survivors ?? [])
             {
                 child.SendSystemMessage(new Recreate(cause));
             }

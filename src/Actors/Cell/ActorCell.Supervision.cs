@@ -32,11 +32,14 @@ internal sealed partial class ActorCell
         }
 
         _mailbox.Suspend();
-        foreach (InternalActorRef child in ChildrenSnapshot())
+        if (_children is not null)
         {
-            if (!ReferenceEquals(child, perpetrator))
+            foreach (InternalActorRef child in ChildrenSnapshot())
             {
-                child.SendSystemMessage(new Suspend());
+                if (!ReferenceEquals(child, perpetrator))
+                {
+                    child.SendSystemMessage(new Suspend());
+                }
             }
         }
 
@@ -82,10 +85,10 @@ internal sealed partial class ActorCell
                 failed.Child.SendSystemMessage(new Resume(failed.Cause));
                 break;
             case Directive.Restart:
-                strategy.ProcessFailure(this, restart: true, failed.Child, failed.Cause, stats, AllChildStats());
+                strategy.ProcessFailure(this, restart: true, failed.Child, failed.Cause, stats);
                 break;
             case Directive.Stop:
-                strategy.ProcessFailure(this, restart: false, failed.Child, failed.Cause, stats, AllChildStats());
+                strategy.ProcessFailure(this, restart: false, failed.Child, failed.Cause, stats);
                 break;
             default:
                 HandleInvokeFailure(failed.Cause, failed.Child);

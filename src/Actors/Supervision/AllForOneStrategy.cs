@@ -21,8 +21,9 @@ public sealed class AllForOneStrategy : SupervisorStrategy
     {
     }
 
-    internal override void ProcessFailure(ActorCell context, bool restart, InternalActorRef child, Exception cause, ChildRestartStats stats, IReadOnlyList<ChildRestartStats> children)
+    internal override void ProcessFailure(ActorCell context, bool restart, InternalActorRef child, Exception cause, ChildRestartStats stats)
     {
+        List<ChildRestartStats> children = context.AllChildStats();
         bool permitted = restart;
         if (restart)
         {

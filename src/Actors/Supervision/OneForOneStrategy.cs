@@ -21,7 +21,7 @@ public sealed class OneForOneStrategy : SupervisorStrategy
     {
     }
 
-    internal override void ProcessFailure(ActorCell context, bool restart, InternalActorRef child, Exception cause, ChildRestartStats stats, IReadOnlyList<ChildRestartStats> children)
+    internal override void ProcessFailure(ActorCell context, bool restart, InternalActorRef child, Exception cause, ChildRestartStats stats)
     {
         if (restart && Permit(stats, context))
         {

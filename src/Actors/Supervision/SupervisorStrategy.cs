@@ -50,7 +50,7 @@ public abstract class SupervisorStrategy
     public Directive Decide(Exception cause) => Decider(cause);
 
     /// <summary>Carries out a restart (or, when <paramref name="restart"/> is false or restarts are used up, a stop).</summary>
-    internal abstract void ProcessFailure(ActorCell context, bool restart, InternalActorRef child, Exception cause, ChildRestartStats stats, IReadOnlyList<ChildRestartStats> children);
+    internal abstract void ProcessFailure(ActorCell context, bool restart, InternalActorRef child, Exception cause, ChildRestartStats stats);
 
     internal static void LogFailure(ActorSystemImpl system, IActorRef child, Exception cause, Directive directive)
     {
