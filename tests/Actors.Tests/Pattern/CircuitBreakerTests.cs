@@ -281,7 +281,7 @@ public sealed class CircuitBreakerTests : TestKit.TestKit
     [Fact]
     public async Task StaleOutcome_CallAdmittedBeforeOpening_IsIgnored()
     {
-        CircuitBreaker breaker = NewBreaker(1);
+        var breaker = new CircuitBreaker(Sys.Scheduler, 1, Timeout.InfiniteTimeSpan, s_reset);
         var slow = new TaskCompletionSource<int>();
         Task<int> call = breaker.WithCircuitBreaker(() => slow.Task);
         await FailCalls(breaker, 1);
