@@ -1,0 +1,85 @@
+using Actors.Resilience.Errors;
+using Actors.Resilience.Health;
+using Actors.Resilience.Memory;
+using Actors.Resilience.Units;
+
+namespace Actors.Resilience;
+
+/// <summary>
+/// The resilience actors of one node, started together: <c>/user/units</c> (a region per unit kind),
+/// <c>/user/health</c> (the aggregator), <c>/user/errors</c> (the error journal) and <c>/user/memory</c> (the memory
+/// guard). The operation classes (<see cref="Operations.HealthOperations"/> and the others) are built over it.
+/// </summary>
+public sealed class ResilienceRuntime
+{
+    private ResilienceRuntime(ActorSystem system, ResilienceOptions options, IActorRef units, IActorRef health, IActorRef errors, IActorRef memory, HealthSnapshotSource source)
+    {
+        System = system;
+        Options = options;
+        Units = units;
+        Health = health;
+        Errors = errors;
+        Memory = memory;
+        HealthSource = source;
+    }
+
+    /// <summary>The actor system.</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>The options it was started with.</summary>
+    public ResilienceOptions Options { get; }
+
+    /// <summary><c>/user/units</c>: accepts <see cref="UnitMessage"/>, <see cref="RegisterUnitKind"/> and <see cref="GetUnitRegion"/>.</summary>
+    public IActorRef Units { get; }
+
+    /// <summary><c>/user/health</c>: answers <see cref="GetHealthSnapshot"/>.</summary>
+    public IActorRef Health { get; }
+
+    /// <summary><c>/user/errors</c>: answers <see cref="GetRecentErrors"/> and <see cref="GetErrorStats"/>.</summary>
+    public IActorRef Errors { get; }
+
+    /// <summary><c>/user/memory</c>: answers <see cref="GetMemoryStatus"/>, <see cref="RunMemoryCleanup"/> and <see cref="RunMemoryEmergency"/>.</summary>
+    public IActorRef Memory { get; }
+
+    /// <summary>The aggregator's latest published snapshot, readable from any thread without blocking.</summary>
+    public HealthSnapshotSource HealthSource { get; }
+
+    /// <summary>Validates <paramref name="options"/> and starts the four actors under <c>/user</c>.</summary>
+    /// <param name="system">The actor system.</param>
+    /// <param name="options">The settings; defaults when <see langword="null"/>.</param>
+    /// <returns>The running actors.</returns>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public static ResilienceRuntime Start(ActorSystem system, ResilienceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        options ??= new ResilienceOptions();
+        options.Validate();
+        var source = new HealthSnapshotSource();
+        IActorRef errors = system.ActorOf(ErrorJournal.Props(options.Errors), "errors");
+        IActorRef health = system.ActorOf(HealthAggregator.Props(options.Health, source), "health");
+        IActorRef units = system.ActorOf(UnitsGuardian.Props(options.Kinds.ToArray()), UnitAddress.UnitsName);
+        IActorRef memory = system.ActorOf(MemoryGuard.Props(options.Memory, units), "memory");
+        return new ResilienceRuntime(system, options, units, health, errors, memory, source);
+    }
+
+    /// <summary>Adds a unit kind at run time (an existing kind keeps its region).</summary>
+    /// <param name="kind">The kind's settings.</param>
+    /// <returns>The kind's region.</returns>
+    public async Task<IActorRef> RegisterUnitKindAsync(UnitKindOptions kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        kind.Validate();
+        UnitRegionRef answer = await Units.Ask<UnitRegionRef>(new RegisterUnitKind(kind), Options.OperationTimeout).ConfigureAwait(false);
+        return answer.Region!;
+    }
+
+    /// <summary>The region of <paramref name="kind"/>, or <see langword="null"/> when there is none.</summary>
+    /// <param name="kind">The unit kind.</param>
+    /// <returns>The region.</returns>
+    public async Task<IActorRef?> GetRegionAsync(string kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        UnitRegionRef answer = await Units.Ask<UnitRegionRef>(new GetUnitRegion(kind), Options.OperationTimeout).ConfigureAwait(false);
+        return answer.Region;
+    }
+}

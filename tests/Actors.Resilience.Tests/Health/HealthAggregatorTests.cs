@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Actors.Resilience.Health;
+using Actors.Resilience.Operations;
+using Actors.Resilience.Units;
+
+namespace Actors.Resilience.Tests.Health;
+
+public sealed class HealthAggregatorTests : TestKit.TestKit
+{
+    private readonly FakeResourceProbe _probe = new() { Next = new ResourceSample(50, 40, 400, 100, 1, 10, 0) };
+    private readonly ResilienceRuntime _runtime;
+
+    public HealthAggregatorTests()
+    {
+        var options = new ResilienceOptions();
+        options.Health.Probe = _probe;
+        options.Memory.Probe = new FakeMemoryProbe();
+        _runtime = ResilienceRuntime.Start(Sys, options);
+        AwaitIdle();
+    }
+
+    private DateTimeOffset Now => Sys.TimeProvider.GetUtcNow();
+
+    private void State(string id, UnitState state) => Sys.EventStream.Publish(new UnitStateChanged("session", id, state, null, Now, null));
+
+    private void Fail(string id) => Sys.EventStream.Publish(new ActorFailed(
+        new PathRef($"/user/units/session/{id}/worker"), new PathRef($"/user/units/session/{id}"), new InvalidOperationException("refused"), Directive.Restart, null));
+
+    private void Script()
+    {
+        State("a", UnitState.Running);
+        State("b", UnitState.Running);
+        State("c", UnitState.Running);
+        Fail("a");
+        Fail("a");
+        Fail("a");
+        Sys.EventStream.Publish(new UnitRetryScheduled("session", "b", 1, TimeSpan.FromSeconds(1)));
+        Sys.EventStream.Publish(new UnitRetryScheduled("session", "b", 2, TimeSpan.FromSeconds(2)));
+        State("b", UnitState.BackingOff);
+        State("c", UnitState.CircuitOpen);
+        Sys.EventStream.Publish(new UnitLoadReport("session", 100));
+        AwaitIdle();
+    }
+
+    [Fact]
+    public async Task Snapshot_ScriptedFailures_CountsAndScoreFollowTheFormula()
+    {
+        Script();
+        var snapshot = await _runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance);
+
+        UnitKindHealth t = snapshot.Totals;
+        Assert.Equal(3, t.Instances);
+        Assert.Equal(1, t.Active);
+        Assert.Equal(1, t.BackingOff);
+        Assert.Equal(1, t.CircuitOpen);
+        Assert.Equal(5, t.Restarts);
+        Assert.Equal(2, t.RetryAttempts);
+        Assert.Equal(3, t.RecentFailures);
+        Assert.Equal(1, t.BreakerActivations);
+        Assert.Equal(0.03, snapshot.ErrorRate, 6);
+
+        // errors 25·p(0.03, 0.05) = 25·0.2 = 5; unavailable 25·2/3 = 16.67; CPU 10·p(50, 80) = 2.5;
+        // memory p(40, 85) = 0; disk p(10, 90) = 0; no handling times; queue 0 → 100 − 24.17 = 75.83 → 76.
+        Assert.Equal(76, snapshot.Score);
+        Assert.Equal(HealthStatus.Warning, snapshot.Status);
+        Assert.Contains(snapshot.Reasons, r => r.Contains("1 of 3 instances have an open circuit", StringComparison.Ordinal));
+        Assert.Contains(snapshot.Reasons, r => r.Contains("1 of 3 instances are backing off", StringComparison.Ordinal));
+
+        var a = Assert.Single(snapshot.Instances, i => i.Id == "a");
+        Assert.Equal(3, a.Restarts);
+        Assert.Equal(3, a.RecentFailures);
+        Assert.Equal("InvalidOperationException: refused", a.LastFailure);
+    }
+
+    [Fact]
+    public async Task Snapshot_RecentFailureWindowPasses_RecentFailuresAndRateDrop()
+    {
+        Script();
+        Advance(TimeSpan.FromMinutes(5));
+        var snapshot = await _runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance);
+        Assert.Equal(0, snapshot.Totals.RecentFailures);
+        Assert.Equal(5, snapshot.Totals.Restarts);
+        Assert.Equal(0, snapshot.ErrorRate);
+    }
+
+    [Fact]
+    public async Task Summary_SerializesWithTheHttpFieldNames()
+    {
+        Script();
+        HealthSummary summary = await new HealthOperations(_runtime).GetSummary();
+        Assert.Equal(new HealthSummary("warning", 3, 1, 0, 1, 2, 3, 76), summary);
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(summary));
+        string[] names = json.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Equal(["status", "total_instances", "active_connections", "connecting", "circuit_breaker_activations", "total_retry_attempts", "total_recent_failures", "health_score"], names);
+    }
+
+    [Fact]
+    public void Source_ChangedState_IsPublishedWithinThePublishIntervalForLockFreeReaders()
+    {
+        Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HealthStatus.Healthy, _runtime.HealthSource.Current.Status);
+        Assert.Equal(98, _runtime.HealthSource.Current.Score); // CPU 10·p(50, 80) = 2.5 → 97.5 → 98
+
+        State("x", UnitState.CircuitOpen);
+        AwaitIdle();
+        Assert.Equal(0, _runtime.HealthSource.Current.Totals.CircuitOpen);
+        Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, _runtime.HealthSource.Current.Totals.CircuitOpen);
+        Assert.Equal(HealthStatus.Warning, _runtime.HealthSource.Current.Status);
+    }
+
+    [Fact]
+    public async Task Probe_SampledOnTheAggregatorsTimer_MemoryAtThresholdIsCritical()
+    {
+        int before = _probe.Samples;
+        _probe.Next = new ResourceSample(10, 90, 900, 100, 0, 10, 0);
+        Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(before, _probe.Samples);
+        Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(before + 1, _probe.Samples);
+
+        var snapshot = await _runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance);
+        Assert.Equal(HealthStatus.Critical, snapshot.Status);
+        Assert.Contains(snapshot.Reasons, r => r.StartsWith("memory 90.0 %", StringComparison.Ordinal));
+
+        // memory 15·p(90, 85) = 15 → 85.
+        Assert.Equal(85, snapshot.Score);
+    }
+
+    [Fact]
+    public async Task Snapshot_HandlingTimes_P95OverThresholdWarns()
+    {
+        for (int i = 1; i <= 100; i++)
+        {
+            Sys.EventStream.Publish(new UnitHandlingTime("prediction", TimeSpan.FromMilliseconds(i * 60)));
+        }
+
+        AwaitIdle();
+        var snapshot = await _runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance);
+        var kind = Assert.Single(snapshot.Kinds);
+        Assert.Equal(TimeSpan.FromMilliseconds(95 * 60), kind.P95HandlingTime);
+        Assert.Equal(HealthStatus.Warning, snapshot.Status);
+    }
+
+    [Theory]
+    [InlineData(0, 80, 0)]
+    [InlineData(40, 80, 0)]
+    [InlineData(60, 80, 0.5)]
+    [InlineData(80, 80, 1)]
+    [InlineData(120, 80, 1)]
+    public void Pressure_RisesFromHalfTheThresholdToTheThreshold(double value, double threshold, double expected) =>
+        Assert.Equal(expected, HealthScoring.Pressure(value, threshold), 6);
+}
