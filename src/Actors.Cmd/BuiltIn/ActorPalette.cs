@@ -28,7 +28,9 @@ internal static class ActorPalette
         int limit = depth == 0 ? int.MaxValue : depth;
         string path = ctx.GetString("path") ?? "/";
         ActorCell cell = ActorCells.Resolve(ctx.System, path) ?? throw new CommandException(CmdErrorCodes.NotFound, $"No actor at [{path}].");
-        var roots = ((ActorSystemImpl)ctx.System).IsRootCell(cell) ? ActorCells.Children(cell).ToList() : [cell];
+        List<ActorCell> roots = ((ActorSystemImpl)ctx.System).IsRootCell(cell)
+            ? ActorCells.Children(cell).OrderBy(c => c.Self.Path.Name == "user" ? 0 : 1).ToList()
+            : [cell];
         var nodes = roots.Select(c => Node(c, limit)).ToList();
         var sb = new StringBuilder();
         foreach (ActorNodeInfo node in nodes)

@@ -1,0 +1,41 @@
+using Actors;
+using Actors.Event;
+
+namespace Actors.Samples.Cmd;
+
+/// <summary>Places orders in child actors; an order named "poison" crashes its child once.</summary>
+internal sealed class OrdersActor : ReceiveActor
+{
+    private readonly ILoggingAdapter _log = Context.System.Log;
+    private int _count;
+
+    public OrdersActor()
+    {
+        Receive<PlaceOrder>(o =>
+        {
+            _count++;
+            IActorRef child = Context.Child(o.Id) is { } c && !c.Equals(ActorRefs.Nobody) ? c : Context.ActorOf(Props.Create(() => new OrderActor()), o.Id);
+            child.Tell(o);
+            _log.Info("Order {0} placed", o.Id);
+        });
+        Receive<CountOrders>(_ => Sender.Tell(_count));
+    }
+}
+
+internal sealed class OrderActor : ReceiveActor
+{
+    public OrderActor() => Receive<PlaceOrder>(o =>
+    {
+        if (o.Id == "poison")
+        {
+            throw new InvalidOperationException($"order {o.Id} is invalid");
+        }
+    });
+}
+
+internal sealed record PlaceOrder(string Id);
+
+internal sealed class CountOrders
+{
+    public static readonly CountOrders Instance = new();
+}
