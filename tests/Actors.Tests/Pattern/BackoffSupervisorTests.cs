@@ -20,6 +20,7 @@ public sealed class BackoffSupervisorTests : TestKit.TestKit
         {
             _log = log;
             Receive<string>(s => s == "boom", _ => throw new InvalidOperationException("boom"));
+            Receive<string>(s => s == "escalate", _ => throw new ArgumentException("escalate"));
             Receive<string>(s => s is "stop" or "final", _ => Context.Stop(Self));
             Receive<string>(s =>
             {
@@ -380,6 +381,22 @@ public sealed class BackoffSupervisorTests : TestKit.TestKit
         TimeSpan expected = BackoffSupervisor.CalculateDelay(0, s_min, s_max, 0.5, new Random(42));
         events.ExpectMsg<BackoffStarted>(e => e.Delay == expected);
         Assert.InRange(expected, s_min, s_min * 1.5);
+    }
+
+    [Fact]
+    public void Escalation_SupervisorRestarts_FreshInstanceStillBacksOff()
+    {
+        var strategy = new OneForOneStrategy(e => e is ArgumentException ? Directive.Escalate : Directive.Restart);
+        var (supervisor, log, events) = Start(p => Backoff.OnFailure(p, "worker", s_min, s_max, 0.0).WithSupervisorStrategy(strategy));
+
+        EventFilter.Exception<ArgumentException>().ExpectOne(() => supervisor.Tell("escalate"));
+        log.ExpectMsg("started");
+        events.ExpectMsg<BackoffChildStarted>(e => e.RestartCount == 0);
+        Fail(supervisor);
+
+        events.ExpectMsg<BackoffStarted>(e => e.Attempt == 1 && e.Cause is InvalidOperationException);
+        Advance(s_min);
+        log.ExpectMsg("started");
     }
 
     [Fact]
