@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Actors.Cmd;
+
+/// <summary>Lays out any response data for people: objects as key/value lists, arrays of objects as tables.</summary>
+public static class CmdDataText
+{
+    /// <summary>Renders <paramref name="data"/> as text.</summary>
+    /// <param name="data">Any object serializable with <see cref="CmdJson.Options"/>.</param>
+    /// <returns>Aligned text.</returns>
+    public static string Render(object? data)
+    {
+        if (data is null)
+        {
+            return "(nothing)";
+        }
+
+        JsonElement e = JsonSerializer.SerializeToElement(data, data.GetType(), CmdJson.Options);
+        return Render(e);
+    }
+
+    private static string Render(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => CmdText.KeyValues(e.EnumerateObject().Select(p => (p.Name, Cell(p.Value)))),
+        JsonValueKind.Array when e.GetArrayLength() == 0 => "(none)",
+        JsonValueKind.Array when e.EnumerateArray().All(i => i.ValueKind == JsonValueKind.Object) => Table(e),
+        _ => Cell(e),
+    };
+
+    private static string Table(JsonElement array)
+    {
+        List<string> columns = array.EnumerateArray().SelectMany(o => o.EnumerateObject().Select(p => p.Name)).Distinct(StringComparer.Ordinal).ToList();
+        return CmdText.Table(
+            columns.Select(c => c.ToUpperInvariant()).ToArray(),
+            array.EnumerateArray().Select(o => (IReadOnlyList<string>)columns.Select(c => o.TryGetProperty(c, out JsonElement v) ? Cell(v) : string.Empty).ToArray()));
+    }
+
+    private static string Cell(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => v.GetString() ?? string.Empty,
+        JsonValueKind.Null or JsonValueKind.Undefined => "-",
+        JsonValueKind.Number => v.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Array => string.Join(", ", v.EnumerateArray().Select(Cell)),
+        _ => string.Join(", ", v.EnumerateObject().Select(p => p.Name + "=" + Cell(p.Value))),
+    };
+
+    /// <summary>Formats a count for text.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>Invariant text.</returns>
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
