@@ -8,15 +8,17 @@ using Actors.Hosting;
 using Actors.Samples.Host;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using System.Globalization;
 using Serilog;
 
 string logDirectory = Path.Combine(AppContext.BaseDirectory, "logs");
 Log.Logger = new LoggerConfiguration()
     .MinimumLevel.Information()
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {ActorPath} {Message:lj}{NewLine}{Exception}")
+    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {ActorPath} {Message:lj}{NewLine}{Exception}")
     .WriteTo.File(
         Path.Combine(logDirectory, "node-.log"),
+        formatProvider: CultureInfo.InvariantCulture,
         rollingInterval: RollingInterval.Day,
         outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext} {Message:lj} {Properties:j}{NewLine}{Exception}")
     .CreateLogger();

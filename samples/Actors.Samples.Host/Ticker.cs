@@ -5,14 +5,14 @@ namespace Actors.Samples.Host;
 /// <summary>Sends a simulated price to the printer at a fixed interval.</summary>
 internal sealed class Ticker(IActorRef printer, TimeSpan interval) : UntypedActor
 {
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private ILoggingAdapter Log => Context.GetLogger();
     private ICancelable? _timer;
     private decimal _price = 100m;
     private int _tick;
 
     protected override void PreStart()
     {
-        _log.Info("Ticker started, one price every {Interval}", interval);
+        Log.Info("Ticker started, one price every {Interval}", interval);
         _timer = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(interval, interval, Self, Tick.Instance, Self);
     }
 
