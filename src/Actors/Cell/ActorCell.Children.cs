@@ -145,7 +145,8 @@ internal sealed partial class ActorCell
         ArgumentNullException.ThrowIfNull(props);
         if (name is null)
         {
-            name = "$" + EncodeName(Interlocked.Increment(ref _childNameCounter));
+            // Akka numbers generated names from 0: the first unnamed child is "$a".
+            name = GeneratedName(Interlocked.Increment(ref ChildrenContainerOrCreate.NameCounter) - 1);
         }
         else if (!ActorPath.IsValidName(name))
         {
@@ -174,12 +175,11 @@ internal sealed partial class ActorCell
         return cell.Self;
     }
 
-    private long _childNameCounter;
-
-    private static string EncodeName(long n)
+    /// <summary>"$" followed by <paramref name="n"/> in base 64, built as one string.</summary>
+    private static string GeneratedName(long n)
     {
         const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+~";
-        Span<char> buffer = stackalloc char[12];
+        Span<char> buffer = stackalloc char[13];
         int i = buffer.Length;
         do
         {
@@ -187,6 +187,7 @@ internal sealed partial class ActorCell
             n >>= 6;
         }
         while (n > 0);
+        buffer[--i] = '$';
         return new string(buffer[i..]);
     }
 

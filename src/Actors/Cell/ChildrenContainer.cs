@@ -8,6 +8,9 @@ internal sealed class ChildrenContainer
 {
     private readonly Dictionary<string, ChildRestartStats> _byName = new(StringComparer.Ordinal);
 
+    /// <summary>The last number used for a generated child name; kept here rather than on every cell.</summary>
+    public long NameCounter;
+
     public object Gate => _byName;
 
     public Dictionary<string, ChildRestartStats> ByName => _byName;

@@ -26,7 +26,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private static readonly SystemMessage s_closedSentinel = new Terminate();
 
-    private readonly ThreadPoolDispatcher _dispatcher;
+    private readonly int _throughput;
     private readonly int _capacity;
     private ActorCell _cell = null!;
     private int _status;
@@ -37,11 +37,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public Mailbox(ThreadPoolDispatcher dispatcher, MailboxSettings settings)
     {
-        _dispatcher = dispatcher;
+        _throughput = dispatcher.Throughput;
         _capacity = settings.Capacity;
     }
-
-    public ThreadPoolDispatcher Dispatcher => _dispatcher;
 
     public bool IsClosed => (Volatile.Read(ref _status) & ClosedBit) != 0;
 
@@ -287,7 +285,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void ProcessUserMessages(ActorCell cell)
     {
-        int left = _dispatcher.Throughput;
+        int left = _throughput;
         while (left-- > 0)
         {
             if (Volatile.Read(ref _status) >= SuspendUnit || (_status & ClosedBit) != 0)
