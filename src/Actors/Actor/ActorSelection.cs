@@ -34,6 +34,11 @@ public sealed class ActorSelection : ICanTell
             {
                 local.Cell.System.DeadLetters.Tell(new DeadLetter(message, sender, _anchor), sender);
             }
+            else
+            {
+                // Anchored at dead letters (a path of another system): still publish the dead letter.
+                _anchor.Tell(new DeadLetter(message, sender, _anchor), sender);
+            }
 
             return;
         }
@@ -99,7 +104,8 @@ public sealed class ActorSelection : ICanTell
             current = next;
         }
 
-        current.RemoveAll(r => r is InternalActorRef { IsTerminated: true });
+        // Only live local actors are matches; an anchor that is not an actor (dead letters) matches nothing.
+        current.RemoveAll(r => r is not LocalActorRef { IsTerminated: false });
         return current;
     }
 

@@ -85,7 +85,7 @@ public sealed class EventStream
 
         foreach (IActorRef target in targets)
         {
-            if (target is InternalActorRef { IsTerminated: true })
+            if (ActorCell.Unwrap(target) is InternalActorRef { IsTerminated: true })
             {
                 Unsubscribe(target);
                 continue;
