@@ -85,5 +85,10 @@ public sealed class DeploymentTests : TestKit.TestKit
         // The parent supervises its children with the configured strategy, not its own default.
         parent.Tell("strategy", TestActor);
         ExpectMsg((0, Directive.Restart));
+
+        // And it takes effect: zero retries means the failing child is stopped instead of restarted.
+        Watch(leaf);
+        EventFilter.Exception<InvalidOperationException>().ExpectOne(() => leaf.Tell("boom", TestActor));
+        ExpectTerminated(leaf);
     }
 }
