@@ -6,11 +6,12 @@ namespace Actors.Samples.Cmd;
 /// <summary>Places orders in child actors; an order named "poison" crashes its child once.</summary>
 internal sealed class OrdersActor : ReceiveActor
 {
-    private readonly ILoggingAdapter _log = Context.System.Log;
+    private readonly ILoggingAdapter _log;
     private int _count;
 
     public OrdersActor()
     {
+        _log = Context.System.Log;
         Receive<PlaceOrder>(o =>
         {
             _count++;
