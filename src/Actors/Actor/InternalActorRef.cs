@@ -3,9 +3,25 @@ namespace Actors;
 /// <summary>Base of every reference the kernel hands out: adds system messages and identity.</summary>
 internal abstract class InternalActorRef : IActorRef
 {
-    protected InternalActorRef(ActorPath path) => Path = path;
+    private ActorPath? _path;
 
-    public ActorPath Path { get; }
+    protected InternalActorRef(ActorPath path) => _path = path;
+
+    /// <summary>For references whose path is built only when first read (see <see cref="CreatePath"/>).</summary>
+    protected InternalActorRef()
+    {
+    }
+
+    public ActorPath Path => _path ?? InitPath();
+
+    /// <summary>Builds the path of a reference created without one. Any thread; may run more than once, one result wins.</summary>
+    protected virtual ActorPath CreatePath() => throw new InvalidOperationException($"{GetType().Name} was created without a path.");
+
+    private ActorPath InitPath()
+    {
+        ActorPath created = CreatePath();
+        return Interlocked.CompareExchange(ref _path, created, null) ?? created;
+    }
 
     /// <summary>True once the actor behind this reference can no longer process messages.</summary>
     public virtual bool IsTerminated => false;

@@ -7,6 +7,11 @@ internal abstract class MinimalActorRef : InternalActorRef
     {
     }
 
+    /// <summary>For references whose path is built lazily.</summary>
+    protected MinimalActorRef()
+    {
+    }
+
     internal override void SendSystemMessage(SystemMessage message)
     {
     }

@@ -3,20 +3,25 @@ namespace Actors;
 /// <summary>
 /// The temporary reference an <c>Ask</c> sends as the sender: the first message it receives completes the task.
 /// It is also the state of its timeout timer, so the timer queue keeps both alive until one of them wins.
+/// Its path (<c>/temp/$n</c>) is built only if someone reads it: most asks never do.
 /// </summary>
 internal sealed class AskRef<T> : MinimalActorRef
 {
     private static long s_counter;
     private readonly TaskCompletionSource<T> _promise = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IActorRef _target;
+    private readonly ActorSystemImpl _system;
     private ITimer? _timer;
     private CancellationTokenRegistration _registration;
 
     public AskRef(ActorSystemImpl system, IActorRef target)
-        : base(new ChildActorPath(new RootActorPath(system.Address) / "temp", "$" + Interlocked.Increment(ref s_counter).ToString(System.Globalization.CultureInfo.InvariantCulture), 0))
     {
+        _system = system;
         _target = target;
     }
+
+    protected override ActorPath CreatePath() =>
+        new ChildActorPath(new RootActorPath(_system.Address) / "temp", "$" + Interlocked.Increment(ref s_counter).ToString(System.Globalization.CultureInfo.InvariantCulture), 0);
 
     public Task<T> Task => _promise.Task;
 
