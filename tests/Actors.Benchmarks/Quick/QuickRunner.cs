@@ -62,8 +62,8 @@ internal static class QuickRunner
             using var actors = new ActorPingPong(pairs);
             foreach (int inFlight in new[] { 1, 1000 })
             {
-                double actorRate = Throughput(pairs, inFlight, budget => actors.Run(budget, inFlight));
-                double channelRate = Throughput(pairs, inFlight, budget => ChannelPingPong.Run(pairs, budget, inFlight));
+                (double actorRate, double actorCpu) = Throughput(pairs, inFlight, budget => actors.Run(budget, inFlight));
+                (double channelRate, double channelCpu) = Throughput(pairs, inFlight, budget => ChannelPingPong.Run(pairs, budget, inFlight));
                 double? target = (pairs, inFlight) switch
                 {
                     (8, 1000) => 80e6,
@@ -71,13 +71,16 @@ internal static class QuickRunner
                     _ => null,
                 };
                 table.Add($"ping-pong {pairs} pair(s) x {inFlight} in flight", "msg/s", actorRate, channelRate, target, higherIsBetter: true);
-                output.WriteLine($"  ping-pong {pairs} x {inFlight}: actors {Format(actorRate)}/s, channels {Format(channelRate)}/s");
+                output.WriteLine($"  ping-pong {pairs} x {inFlight}: actors {Format(actorRate)}/s ({actorCpu:F0} ns CPU/msg), channels {Format(channelRate)}/s ({channelCpu:F0} ns CPU/msg)");
             }
         }
     }
 
-    /// <summary>Warm up, size a run to about <see cref="RunSeconds"/>, then return the median rate of three runs.</summary>
-    private static double Throughput(int pairs, int inFlight, Func<int, long> run)
+    /// <summary>
+    /// Warm up, size a run to about <see cref="RunSeconds"/>, then return the median rate of three runs, and the median
+    /// process CPU time per message (steadier than the rate on a shared machine; includes idle pool threads spinning).
+    /// </summary>
+    private static (double Rate, double CpuNanosPerMessage) Throughput(int pairs, int inFlight, Func<int, long> run)
     {
         int warmBudget = Math.Max(inFlight * 4, 100_000 / pairs);
         run(warmBudget);
@@ -86,14 +89,20 @@ internal static class QuickRunner
         double rate = messages / Stopwatch.GetElapsedTime(t0).TotalSeconds;
         int budget = (int)Math.Clamp(rate * RunSeconds / 2 / pairs, inFlight * 4, int.MaxValue / 4);
         var rates = new double[Repeats];
+        var cpu = new double[Repeats];
+        using var process = Process.GetCurrentProcess();
         for (int i = 0; i < Repeats; i++)
         {
+            process.Refresh();
+            TimeSpan cpu0 = process.TotalProcessorTime;
             t0 = Stopwatch.GetTimestamp();
             messages = run(budget);
             rates[i] = messages / Stopwatch.GetElapsedTime(t0).TotalSeconds;
+            process.Refresh();
+            cpu[i] = (process.TotalProcessorTime - cpu0).TotalNanoseconds / messages;
         }
 
-        return Median(rates);
+        return (Median(rates), Median(cpu));
     }
 
     private static void Spawn(QuickTable table, TextWriter output)
@@ -179,19 +188,27 @@ internal static class QuickRunner
         const int Samples = 200_000;
         var actorLatencies = new Latencies(Samples);
         var rawLatencies = new Latencies(Samples);
+        double actorBytes = 0;
+        double rawBytes = 0;
         using (var workload = new AskWorkload())
         {
             Task.Run(async () =>
             {
                 await workload.MeasureAsync(20_000, new Latencies(0)).ConfigureAwait(false);
                 await RawAsk.MeasureAsync(20_000, new Latencies(0)).ConfigureAwait(false);
+                long a0 = GC.GetTotalAllocatedBytes(precise: true);
                 await workload.MeasureAsync(Samples, actorLatencies).ConfigureAwait(false);
+                long a1 = GC.GetTotalAllocatedBytes(precise: true);
                 await RawAsk.MeasureAsync(Samples, rawLatencies).ConfigureAwait(false);
+                long a2 = GC.GetTotalAllocatedBytes(precise: true);
+                actorBytes = (a1 - a0) / (double)Samples;
+                rawBytes = (a2 - a1) / (double)Samples;
             }).GetAwaiter().GetResult();
         }
 
         table.Add("Ask round trip p50 (vs TCS handoff)", "us", actorLatencies.PercentileMicros(50), rawLatencies.PercentileMicros(50), 0.8, higherIsBetter: false);
         table.Add("Ask round trip p99", "us", actorLatencies.PercentileMicros(99), rawLatencies.PercentileMicros(99), null, higherIsBetter: false);
+        table.Add("Ask allocated bytes per round trip", "B", actorBytes, rawBytes, null, higherIsBetter: false);
         output.WriteLine($"  ask: p50 {actorLatencies.PercentileMicros(50):F2} us, p99 {actorLatencies.PercentileMicros(99):F2} us");
     }
 
