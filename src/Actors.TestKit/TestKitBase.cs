@@ -139,7 +139,7 @@ public abstract class TestKitBase
     }
 
     /// <summary>Whether a message is waiting right now.</summary>
-    public bool HasMessages => _queue.Reader.Count > 0;
+    public bool HasMessages => _queue.Reader.TryPeek(out _); // a single-reader channel cannot Count
 
     /// <summary>Expects a message of type <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The type.</typeparam>
