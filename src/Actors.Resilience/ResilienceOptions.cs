@@ -1,3 +1,5 @@
+using Actors.Hocon;
+using Actors.Resilience.Configuration;
 using Actors.Resilience.Errors;
 using Actors.Resilience.Health;
 using Actors.Resilience.Memory;
@@ -24,6 +26,19 @@ public sealed class ResilienceOptions
     /// <summary>How long an operation waits for an actor's answer.</summary>
     /// <value>Defaults to 5 seconds.</value>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Reads the options from HOCON: <c>actors.resilience</c>, <c>actors.health</c>, <c>actors.errors</c>,
+    /// <c>actors.memory</c>, and for each entry of <paramref name="workers"/> the kind <c>actors.units.&lt;kind&gt;</c>
+    /// (see <see cref="UnitKindConfig"/>). The defaults embedded in Actors.Resilience are merged under
+    /// <paramref name="config"/>.
+    /// </summary>
+    /// <param name="config">The configuration (the <c>actors</c> root).</param>
+    /// <param name="workers">The unit kinds to create at start, each with its worker; none when <see langword="null"/>.</param>
+    /// <returns>The options, validated.</returns>
+    /// <exception cref="HoconException">A value is of the wrong type or out of range; the message names file:line:column and the path.</exception>
+    public static ResilienceOptions FromConfig(Config config, IReadOnlyDictionary<string, Func<string, Props>>? workers = null) =>
+        ResilienceConfigReader.Read(config, workers);
 
     /// <summary>Throws when any setting is out of range.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>

@@ -4,11 +4,13 @@ namespace Actors;
 
 /// <summary>
 /// Finds keys under <c>actors.</c> that no reference configuration defines (typos are the commonest configuration
-/// bug) and describes each with where it was written and the closest known key.
+/// bug) and describes each with where it was written and the closest known key. An object in a reference whose
+/// <c>default</c> entry is an object declares a map: the user may add entries, each checked against <c>default</c>.
 /// </summary>
 internal static class UnknownKeys
 {
     private const string Root = "actors";
+    private const string MapTemplateKey = "default";
 
     // Maps whose keys the user chooses; each entry is checked against a template.
     private static readonly Lazy<Dictionary<string, HoconObject>> s_templates = new(static () =>
@@ -70,6 +72,14 @@ internal static class UnknownKeys
 
             if (open)
             {
+                continue;
+            }
+
+            // A reference map with a `default` entry (such as actors.units.default) lets the user add entries of
+            // their own; each is checked against `default`.
+            if (value is HoconObject userEntry && known.TryGetValue(MapTemplateKey, out HoconValue? mapTemplate) && mapTemplate is HoconObject entryTemplate)
+            {
+                Check(userEntry, entryTemplate, childPath, warnings);
                 continue;
             }
 
