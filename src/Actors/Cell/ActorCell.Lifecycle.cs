@@ -14,7 +14,10 @@ internal sealed partial class ActorCell
             actor.AttachCell(this);
 
             // Each incarnation supplies its own strategy: its decider may close over the instance's state.
-            _strategy = null;
+            if (_extras is not null)
+            {
+                _extras.Strategy = null;
+            }
             if (actor is IWithUnboundedStash withStash)
             {
                 withStash.Stash = Extras.Stash ??= new UnboundedStash(this);
@@ -64,7 +67,7 @@ internal sealed partial class ActorCell
             try
             {
                 _extras?.Stash?.UnstashAllForRestart();
-                failed.AroundPreRestart(cause, _extras?.Perpetrator is null ? _failedMessage : null);
+                failed.AroundPreRestart(cause, _extras?.Perpetrator is null ? _extras?.FailedMessage : null);
             }
             catch (Exception e)
             {
@@ -94,10 +97,10 @@ internal sealed partial class ActorCell
 
         List<InternalActorRef>? survivors = _children is null ? null : ChildrenSnapshot();
         _state &= ~CellState.Failed;
-        _failedMessage = null;
         if (_extras is not null)
         {
             _extras.Perpetrator = null;
+            _extras.FailedMessage = null;
         }
 
         _mailbox.Resume();

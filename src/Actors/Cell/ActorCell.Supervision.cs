@@ -2,8 +2,6 @@ namespace Actors;
 
 internal sealed partial class ActorCell
 {
-    private object? _failedMessage;
-
     private bool IsFailed => (_state & CellState.Failed) != 0;
 
     /// <summary>
@@ -25,7 +23,7 @@ internal sealed partial class ActorCell
         }
 
         _state |= CellState.Failed;
-        _failedMessage = _currentMessage;
+        Extras.FailedMessage = _currentMessage;
         if (perpetrator is not null)
         {
             Extras.Perpetrator = perpetrator;
@@ -96,8 +94,6 @@ internal sealed partial class ActorCell
         }
     }
 
-    private SupervisorStrategy? _strategy;
-
     /// <summary>The strategy this actor applies to its children: Props override, else the actor's, else the default.</summary>
     internal SupervisorStrategy SupervisorStrategyInternal
     {
@@ -108,16 +104,16 @@ internal sealed partial class ActorCell
                 return fromProps;
             }
 
-            if (_strategy is not null)
+            if (_extras?.Strategy is { } cached)
             {
-                return _strategy;
+                return cached;
             }
 
             if (_actor is { } actor)
             {
                 try
                 {
-                    return _strategy = actor.SupervisorStrategyInternal() ?? Actors.SupervisorStrategy.DefaultStrategy;
+                    return Extras.Strategy = actor.SupervisorStrategyInternal() ?? Actors.SupervisorStrategy.DefaultStrategy;
                 }
                 catch (Exception e)
                 {
@@ -178,10 +174,10 @@ internal sealed partial class ActorCell
         if (causedByFailure is not null)
         {
             _state &= ~CellState.Failed;
-            _failedMessage = null;
             if (_extras is not null)
             {
                 _extras.Perpetrator = null;
+                _extras.FailedMessage = null;
             }
         }
 

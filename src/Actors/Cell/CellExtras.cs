@@ -19,4 +19,10 @@ internal sealed class CellExtras
     public Exception? PendingRecreateCause;
     public InternalActorRef? Perpetrator;
     public int RestartCount;
+
+    /// <summary>The message being processed when the actor failed, for PreRestart.</summary>
+    public object? FailedMessage;
+
+    /// <summary>This incarnation's strategy for its children, asked for once on the first child failure.</summary>
+    public SupervisorStrategy? Strategy;
 }
