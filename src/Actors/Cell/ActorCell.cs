@@ -91,6 +91,12 @@ internal sealed partial class ActorCell : IActorContext
 
     private CellExtras Extras => _extras ??= new CellExtras();
 
+    /// <summary>The extras, created if needed; for the mailbox, on this cell's turn only.</summary>
+    internal CellExtras ExtrasForMailbox => Extras;
+
+    /// <summary>The extras if any; a racy read off the turn is fine for diagnostics only.</summary>
+    internal CellExtras? ExtrasOrNull => _extras;
+
     /// <summary>Sends a user message. Any thread.</summary>
     public void SendMessage(object message, IActorRef? sender)
     {

@@ -20,6 +20,9 @@ internal sealed class CellExtras
     public InternalActorRef? Perpetrator;
     public int RestartCount;
 
+    /// <summary>Unstashed messages, processed before the mailbox's queue; see the mailbox's unstashed bit.</summary>
+    public Queue<Envelope>? Prepended;
+
     /// <summary>The message being processed when the actor failed, for PreRestart.</summary>
     public object? FailedMessage;
 

@@ -8,21 +8,25 @@ namespace Actors;
 /// <remarks>
 /// Concurrency invariants:
 /// <list type="bullet">
-/// <item>All state lives in <see cref="_status"/>: bit 0 = scheduled, bit 1 = closed, bits 2.. = suspend count.
-/// It changes only by compare-and-swap (or interlocked add for suspension).</item>
+/// <item>All state lives in <see cref="_status"/>: bit 0 = scheduled, bit 1 = closed, bit 2 = unstashed messages
+/// waiting, bits 3.. = suspend count. It changes only by atomic read-modify-write: compare-and-swap, interlocked add
+/// for suspension, interlocked or/and for the unstashed bit.</item>
 /// <item>Any thread may enqueue (user or system). Exactly one thread runs <see cref="Execute"/> at a time: the one
 /// that won the CAS that set the scheduled bit.</item>
 /// <item>Producers enqueue first, then try to schedule; the consumer clears the scheduled bit first, then
 /// re-checks both queues, so no wake-up is lost.</item>
 /// <item>System messages are drained before user messages and again after each user message.</item>
-/// <item><see cref="_prepended"/> (unstashed messages) is touched only by the thread running the mailbox.</item>
+/// <item>Unstashed messages wait in <see cref="CellExtras.Prepended"/>, touched only by the thread running the
+/// mailbox; the unstashed bit says whether there are any, so other threads never read that queue (and an idle actor
+/// carries no field for it).</item>
 /// </list>
 /// </remarks>
 internal sealed class Mailbox : IThreadPoolWorkItem
 {
     private const int ScheduledBit = 1;
     private const int ClosedBit = 2;
-    private const int SuspendUnit = 4;
+    private const int PrependedBit = 4;
+    private const int SuspendUnit = 8;
 
     private static readonly SystemMessage s_closedSentinel = new Terminate();
 
@@ -33,7 +37,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private int _count;
     private ConcurrentQueue<Envelope>? _queue;
     private SystemMessage? _systemHead;
-    private Queue<Envelope>? _prepended;
 
     public Mailbox(ThreadPoolDispatcher dispatcher, MailboxSettings settings)
     {
@@ -46,7 +49,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     public bool IsSuspended => Volatile.Read(ref _status) >= SuspendUnit;
 
     /// <summary>Approximate number of user messages waiting.</summary>
-    public int Count => (_queue?.Count ?? 0) + (_prepended?.Count ?? 0);
+    public int Count => (_queue?.Count ?? 0) + (_cell.ExtrasOrNull?.Prepended?.Count ?? 0);
 
     public void SetCell(ActorCell cell) => _cell = cell;
 
@@ -114,21 +117,39 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return;
         }
 
-        var next = new Queue<Envelope>(envelopes.Count + (_prepended?.Count ?? 0));
+        CellExtras extras = _cell.ExtrasForMailbox;
+        Queue<Envelope>? previous = extras.Prepended;
+        var next = new Queue<Envelope>(envelopes.Count + (previous?.Count ?? 0));
         foreach (Envelope e in envelopes)
         {
             next.Enqueue(e);
         }
 
-        if (_prepended is not null)
+        if (previous is not null)
         {
-            foreach (Envelope e in _prepended)
+            foreach (Envelope e in previous)
             {
                 next.Enqueue(e);
             }
         }
 
-        _prepended = next;
+        extras.Prepended = next;
+        Interlocked.Or(ref _status, PrependedBit);
+    }
+
+    /// <summary>Takes the next unstashed message; clears the bit when none are left. Only the mailbox's thread.</summary>
+    private Envelope TakePrepended(ActorCell cell)
+    {
+        CellExtras extras = cell.ExtrasForMailbox;
+        Queue<Envelope> prepended = extras.Prepended!;
+        Envelope envelope = prepended.Dequeue();
+        if (prepended.Count == 0)
+        {
+            extras.Prepended = null;
+            Interlocked.And(ref _status, ~PrependedBit);
+        }
+
+        return envelope;
     }
 
     public void Suspend() => Interlocked.Add(ref _status, SuspendUnit);
@@ -164,10 +185,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
 
         var rest = new List<Envelope>();
-        if (_prepended is not null)
+        if ((Interlocked.And(ref _status, ~PrependedBit) & PrependedBit) != 0 && _cell.ExtrasOrNull is { Prepended: { } prepended } extras)
         {
-            rest.AddRange(_prepended);
-            _prepended = null;
+            rest.AddRange(prepended);
+            extras.Prepended = null;
         }
 
         if (_queue is not null)
@@ -193,7 +214,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
     }
 
-    private bool HasUserMessages => (_queue is { IsEmpty: false }) || (_prepended is { Count: > 0 });
+    private bool HasUserMessages(int status) => (status & PrependedBit) != 0 || _queue is { IsEmpty: false };
 
     /// <summary>Schedules the mailbox if it has work and is not already scheduled.</summary>
     public void TrySchedule()
@@ -206,7 +227,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 return;
             }
 
-            bool work = HasSystemMessages || (s < SuspendUnit && HasUserMessages);
+            bool work = HasSystemMessages || (s < SuspendUnit && HasUserMessages(s));
             if (!work)
             {
                 return;
@@ -288,15 +309,16 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         int left = _throughput;
         while (left-- > 0)
         {
-            if (Volatile.Read(ref _status) >= SuspendUnit || (_status & ClosedBit) != 0)
+            int s = Volatile.Read(ref _status);
+            if (s >= SuspendUnit || (s & ClosedBit) != 0)
             {
                 return;
             }
 
             Envelope envelope;
-            if (_prepended is { Count: > 0 } prepended)
+            if ((s & PrependedBit) != 0)
             {
-                envelope = prepended.Dequeue();
+                envelope = TakePrepended(cell);
             }
             else if (_queue is null || !_queue.TryDequeue(out envelope))
             {
