@@ -46,10 +46,10 @@ public sealed class InitializationFailureTests : TestKit.TestKit
     public void Constructor_Throws_LoggedCauseWrapsOriginalException()
     {
         var errors = new EventCollector();
-        Sys.EventStream.Subscribe<Event.Error>(errors);
+        Sys.EventStream.Subscribe<Actors.Event.Error>(errors);
         EventFilter.Exception<ActorInitializationException>().ExpectOne(() => Sys.ActorOf(Props.Create(() => new ThrowsInConstructor(TestActor)), "ctor"));
 
-        var error = Assert.Single(errors.OfType<Event.Error>());
+        var error = Assert.Single(errors.OfType<Actors.Event.Error>());
         var init = Assert.IsType<ActorInitializationException>(error.Cause);
         Assert.IsType<TestException>(init.InnerException);
         Assert.Equal("ctor", init.InnerException!.Message);

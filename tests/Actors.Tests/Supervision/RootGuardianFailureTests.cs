@@ -13,7 +13,7 @@ public sealed class RootGuardianFailureTests : TestKit.TestKit
     public async Task GuardianEscalates_FailureReachesRoot_SystemTerminatesWithLoggedError()
     {
         var errors = new EventCollector();
-        Sys.EventStream.Subscribe<Event.Error>(errors);
+        Sys.EventStream.Subscribe<Actors.Event.Error>(errors);
         var actor = Sys.ActorOf(LifecycleActor.Props(ActorRefs.Nobody), "top");
         var cause = new TestException("to the root");
 
@@ -21,7 +21,7 @@ public sealed class RootGuardianFailureTests : TestKit.TestKit
 
         await Sys.WhenTerminated.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Contains(
-            errors.OfType<Event.Error>(),
+            errors.OfType<Actors.Event.Error>(),
             e => ReferenceEquals(e.Cause, cause) && e.Message.Contains("root", StringComparison.Ordinal) && e.LogSource.EndsWith("/user", StringComparison.Ordinal));
     }
 }
