@@ -29,7 +29,8 @@ public sealed class ActorsBuilder
 
     internal List<ConfigSource> ConfigSources { get; } = new();
 
-    internal List<Assembly> ReferenceAssemblies { get; } = new() { typeof(ActorsBuilder).Assembly };
+    // Resilience's defaults are always loaded, so its keys are known even before WithResilience is called.
+    internal List<Assembly> ReferenceAssemblies { get; } = new() { typeof(ActorsBuilder).Assembly, typeof(global::Actors.Resilience.ResilienceOptions).Assembly };
 
     internal List<Action<ActorSystem, ActorRegistry, IServiceProvider>> Starters { get; } = new();
 
@@ -242,6 +243,8 @@ public sealed class ActorsBuilder
         SetsExitCode = enabled;
         return this;
     }
+
+    internal bool IsFrozen => _frozen;
 
     internal void Freeze() => _frozen = true;
 
