@@ -9,6 +9,8 @@ internal sealed class ActorSystemImpl : ActorSystem
     private readonly ActorSystemOptions _options;
     private readonly Dictionary<string, ThreadPoolDispatcher> _dispatchers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MailboxSettings> _mailboxes = new(StringComparer.Ordinal);
+    private readonly ThreadPoolDispatcher _defaultDispatcher;
+    private readonly MailboxSettings? _defaultMailbox;
     private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<Type, object> _extensions = new();
     private readonly DeadLetterActorRef _deadLetters;
@@ -38,6 +40,10 @@ internal sealed class ActorSystemImpl : ActorSystem
         {
             _mailboxes[id] = capacity <= 0 ? MailboxSettings.Unbounded : new MailboxSettings(capacity);
         }
+
+        // Most props name the defaults by the same interned constants: spawning then skips two string-hash lookups.
+        _defaultDispatcher = _dispatchers[Actors.Dispatchers.DefaultDispatcherId];
+        _defaultMailbox = _mailboxes.GetValueOrDefault(Actors.Mailboxes.DefaultMailboxId);
 
         _eventStream = new EventStream(this);
         _deadLetters = new DeadLetterActorRef(new RootActorPath(Address) / "deadLetters", _eventStream);
@@ -129,12 +135,14 @@ internal sealed class ActorSystemImpl : ActorSystem
     }
 
     private ThreadPoolDispatcher ResolveDispatcher(string id) =>
-        _dispatchers.TryGetValue(id, out ThreadPoolDispatcher? d)
+        ReferenceEquals(id, Actors.Dispatchers.DefaultDispatcherId) ? _defaultDispatcher
+        : _dispatchers.TryGetValue(id, out ThreadPoolDispatcher? d)
             ? d
             : throw new ArgumentException($"Unknown dispatcher [{id}]; configured: {string.Join(", ", _dispatchers.Keys)}.");
 
     private MailboxSettings ResolveMailbox(string id) =>
-        _mailboxes.TryGetValue(id, out MailboxSettings? m)
+        ReferenceEquals(id, Actors.Mailboxes.DefaultMailboxId) && _defaultMailbox is { } defaultMailbox ? defaultMailbox
+        : _mailboxes.TryGetValue(id, out MailboxSettings? m)
             ? m
             : throw new ArgumentException($"Unknown mailbox [{id}]; configured: {string.Join(", ", _mailboxes.Keys)}.");
 
