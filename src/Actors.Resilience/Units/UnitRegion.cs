@@ -32,8 +32,8 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
             }
         });
         Receive<Terminated>(OnTerminated);
-        Receive<PassivateTick>(_ => Passivate(_options.PassivateAfter!.Value));
-        Receive<PassivateIdleUnits>(p => Sender.Tell(new UnitsAffected(Passivate(p.IdleFor))));
+        Receive<PassivateTick>(_ => Passivate(_options.PassivateAfter!.Value, keepRecovering: true));
+        Receive<PassivateIdleUnits>(p => Sender.Tell(new UnitsAffected(Passivate(p.IdleFor, keepRecovering: false))));
         Receive<StopNonCriticalUnits>(_ => Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency"))));
         Receive<ReportTick>(_ =>
         {
@@ -166,13 +166,18 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
         }
     }
 
-    private int Passivate(TimeSpan idleFor)
+    /// <summary>
+    /// Stops instances idle for <paramref name="idleFor"/>. Routine passivation keeps instances that are backing off or
+    /// have an open circuit (<paramref name="keepRecovering"/>): stopping them would forget their breaker and retry
+    /// count, and the next message would hammer the failing dependency again. Memory cleanup does not keep them.
+    /// </summary>
+    private int Passivate(TimeSpan idleFor, bool keepRecovering)
     {
         DateTimeOffset horizon = Now - idleFor;
         int count = 0;
         foreach (Entry e in _entries.Values)
         {
-            if (!e.Stopping && e.LastActivity <= horizon)
+            if (!e.Stopping && e.LastActivity <= horizon && !(keepRecovering && e.State is UnitState.BackingOff or UnitState.CircuitOpen))
             {
                 Stop(e, "passivated");
                 count++;
