@@ -1,0 +1,52 @@
+namespace Actors.Samples.Node;
+
+/// <summary>A request for a flaky instance.</summary>
+/// <param name="Sequence">The load generator's sequence number.</param>
+internal sealed record Work(long Sequence);
+
+/// <summary>The answer of a flaky instance that handled <see cref="Work"/>.</summary>
+/// <param name="Sequence">The request's sequence number.</param>
+internal sealed record Done(long Sequence);
+
+/// <summary>The upstream refused the connection (thrown from PreStart, like a socket connect that fails).</summary>
+internal sealed class ConnectionRefusedException(string message) : Exception(message);
+
+/// <summary>The work failed half-way (thrown while handling a message).</summary>
+internal sealed class WorkFailedException(string message) : Exception(message);
+
+/// <summary>
+/// A unit worker that fails at random: its "connect" in PreStart is refused with probability
+/// <paramref name="refuseConnect"/>, and each message fails with probability <paramref name="failMessage"/>.
+/// Some instances have a bad upstream (a high refusal rate): their breakers open; the others heal by backoff.
+/// </summary>
+internal sealed class FlakyWorker : ReceiveActor
+{
+    private readonly string _id;
+    private readonly double _refuseConnect;
+
+    public FlakyWorker(string id, double refuseConnect, double failMessage)
+    {
+        _id = id;
+        _refuseConnect = refuseConnect;
+        Receive<Work>(work =>
+        {
+            if (Random.Shared.NextDouble() < failMessage)
+            {
+                FlakyStats.Failed();
+                throw new WorkFailedException($"instance {_id} failed on request {work.Sequence}");
+            }
+
+            FlakyStats.Serve();
+            Sender.Tell(new Done(work.Sequence));
+        });
+    }
+
+    protected override void PreStart()
+    {
+        if (Random.Shared.NextDouble() < _refuseConnect)
+        {
+            FlakyStats.Refused();
+            throw new ConnectionRefusedException($"upstream refused the connection of instance {_id}");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Actors.Resilience.Memory;
+using Actors.Resilience.Units;
+
+namespace Actors.Samples.Node;
+
+/// <summary>Asks the load generator for its totals (answered with <see cref="LoadTotals"/>); <see cref="Stop"/> stops sending first.</summary>
+/// <param name="Stop">Whether to stop sending.</param>
+internal sealed record GetLoadTotals(bool Stop);
+
+/// <summary>What the load generator sent and what came back.</summary>
+internal sealed record LoadTotals(long Sent, long Done, long CircuitOpen, long Buffered, long Overloaded);
+
+/// <summary>
+/// Sends <c>batch</c> requests to random instances of kind <c>flaky</c> every <c>interval</c>, through
+/// <c>/user/units</c>, and counts the replies: done, "circuit open, retry after T", buffer overflow, overloaded.
+/// It never waits for an answer, so a failing instance slows nothing down.
+/// </summary>
+internal sealed class LoadGenerator : ReceiveActor, IWithTimers
+{
+    private const string Kind = "flaky";
+    private readonly IActorRef _units;
+    private readonly int _instances;
+    private readonly int _batch;
+    private long _sent;
+    private long _done;
+    private long _circuitOpen;
+    private long _overflow;
+    private long _overloaded;
+
+    public LoadGenerator(IActorRef units, int instances, int batch, TimeSpan interval)
+    {
+        _units = units;
+        _instances = instances;
+        _batch = batch;
+        Receive<Tick>(_ => Send());
+        Receive<Done>(_ => _done++);
+        Receive<CircuitOpen>(_ => _circuitOpen++);
+        Receive<UnitBufferOverflow>(_ => _overflow++);
+        Receive<Overloaded>(_ => _overloaded++);
+        Receive<GetLoadTotals>(q =>
+        {
+            if (q.Stop)
+            {
+                Timers.CancelAll();
+            }
+
+            Sender.Tell(new LoadTotals(_sent, _done, _circuitOpen, _overflow, _overloaded));
+        });
+
+        // Every instance gets a first message, so all of them exist from the start.
+        Receive<Start>(_ =>
+        {
+            for (int i = 0; i < _instances; i++)
+            {
+                Tell(i);
+            }
+
+            Timers.StartPeriodicTimer("load", Tick.Instance, interval);
+        });
+        Self.Tell(Start.Instance);
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static string Id(int i) => $"flaky-{i:D4}";
+
+    private void Send()
+    {
+        for (int i = 0; i < _batch; i++)
+        {
+            Tell(Random.Shared.Next(_instances));
+        }
+    }
+
+    private void Tell(int instance) => _units.Tell(new UnitMessage(Kind, Id(instance), new Work(++_sent)), Self);
+
+    private sealed record Tick
+    {
+        public static Tick Instance { get; } = new();
+    }
+
+    private sealed record Start
+    {
+        public static Start Instance { get; } = new();
+    }
+}
