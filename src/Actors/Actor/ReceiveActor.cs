@@ -156,15 +156,38 @@ public abstract class ReceiveActor : ActorBase
 
     private sealed class ActionHandler<T>(Action<T> handler, Predicate<T>? shouldHandle) : ReceiveHandler
     {
+        // For a sealed reference type, "is T" is exactly "has type T": one pointer compare instead of the cast
+        // helper that shared generic code needs for every message.
+        private readonly Type? _exactType = typeof(T).IsValueType || !typeof(T).IsSealed ? null : typeof(T);
+
         public override bool TryHandle(object message)
         {
-            if (message is T typed && (shouldHandle is null || shouldHandle(typed)))
+            T typed;
+            if (_exactType is not null)
             {
-                handler(typed);
-                return true;
+                if (message.GetType() != _exactType)
+                {
+                    return false;
+                }
+
+                typed = System.Runtime.CompilerServices.Unsafe.As<object, T>(ref message);
+            }
+            else if (message is T cast)
+            {
+                typed = cast;
+            }
+            else
+            {
+                return false;
             }
 
-            return false;
+            if (shouldHandle is not null && !shouldHandle(typed))
+            {
+                return false;
+            }
+
+            handler(typed);
+            return true;
         }
     }
 

@@ -6,7 +6,7 @@ namespace Actors;
 /// <remarks>
 /// Threading contract: every method not marked otherwise runs only on the thread that is running this cell's
 /// mailbox turn (at most one at a time). <see cref="ActorOf"/> on a guardian, child lookups and
-/// <see cref="SendMessage"/> may run on any thread; the children map is guarded by its own lock.
+/// sends (through <see cref="LocalActorRef"/>, which never touches the cell) may run on any thread; the children map is guarded by its own lock.
 /// </remarks>
 internal sealed partial class ActorCell : IActorContext
 {
@@ -35,8 +35,8 @@ internal sealed partial class ActorCell : IActorContext
         _parent = parent;
         Props = props;
         _mailbox = mailbox;
-        Self = new LocalActorRef(path, this);
         mailbox.SetCell(this);
+        Self = new LocalActorRef(path, mailbox);
     }
 
     /// <summary>The cell whose turn the current thread is running, if any.</summary>
@@ -97,14 +97,9 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>The extras if any; a racy read off the turn is fine for diagnostics only.</summary>
     internal CellExtras? ExtrasOrNull => _extras;
 
-    /// <summary>Sends a user message. Any thread.</summary>
-    public void SendMessage(object message, IActorRef? sender)
-    {
-        if (!_mailbox.Enqueue(message, sender))
-        {
-            _system.DeadLetters.Tell(new DeadLetter(message, sender, Self), sender);
-        }
-    }
+    /// <summary>Publishes a message the mailbox refused (closed or full) as a dead letter. Any thread.</summary>
+    public void DeadLetter(object message, IActorRef? sender) =>
+        _system.DeadLetters.Tell(new DeadLetter(message, sender, Self), sender);
 
     /// <summary>Dead-letters messages that raced into the queue after the mailbox closed. Any thread.</summary>
     public void DeadLetterAfterClose(System.Collections.Concurrent.ConcurrentQueue<Envelope> queue)

@@ -51,6 +51,8 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     /// <summary>Approximate number of user messages waiting.</summary>
     public int Count => (_queue?.Count ?? 0) + (_cell.ExtrasOrNull?.Prepended?.Count ?? 0);
 
+    public ActorCell Cell => _cell;
+
     public void SetCell(ActorCell cell) => _cell = cell;
 
     /// <summary>Enqueues a user message; returns false (and the caller dead-letters it) when closed or full.</summary>

@@ -22,6 +22,12 @@ public sealed class AllForOneStrategyTests : TestKit.TestKit
         var (a, b, life) = Spawn(new AllForOneStrategy(_ => Directive.Restart, loggingEnabled: false));
         a.Tell(new Add(1));
         b.Tell(new Add(2));
+
+        // Both hold state before the failure (messages to different actors have no mutual order).
+        a.Tell(GetState.Instance, TestActor);
+        ExpectMsg(1);
+        b.Tell(GetState.Instance, TestActor);
+        ExpectMsg(2);
         var cause = new TestException();
         a.Tell(new Fail(cause));
 
