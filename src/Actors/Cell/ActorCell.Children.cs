@@ -165,7 +165,7 @@ internal sealed partial class ActorCell
         ChildrenContainer container = ChildrenContainerOrCreate;
         lock (container.Gate)
         {
-            if (!container.ByName.TryAdd(name, new ChildRestartStats(cell.Self, uid)))
+            if (!container.ByName.TryAdd(name, new ChildRestartStats(cell.Self)))
             {
                 throw new InvalidActorNameException($"Actor name [{name}] is not unique: {Self.Path} already has a child of that name.");
             }

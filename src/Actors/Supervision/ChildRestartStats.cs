@@ -6,17 +6,13 @@ namespace Actors;
 /// </summary>
 public sealed class ChildRestartStats
 {
-    internal ChildRestartStats(IActorRef child, long uid)
-    {
-        Child = child;
-        Uid = uid;
-    }
+    internal ChildRestartStats(IActorRef child) => Child = child;
 
     /// <summary>The child.</summary>
     public IActorRef Child { get; }
 
-    /// <summary>The child's incarnation number.</summary>
-    public long Uid { get; }
+    /// <summary>The child's incarnation number (from its path; not stored twice, to keep idle actors small).</summary>
+    public long Uid => Child.Path.Uid;
 
     /// <summary>Restarts counted in the current window (or over the child's life when there is no window).</summary>
     public int RestartCount { get; private set; }

@@ -46,7 +46,7 @@ public sealed class ChildRestartStatsPropertyTests
     private static bool[] Run(int maxNrOfRetries, TimeSpan? window, IEnumerable<TimeSpan> gaps, out bool[] expected)
     {
         var clock = new TestKit.VirtualTimeProvider();
-        var stats = new ChildRestartStats(ActorRefs.Nobody, 1);
+        var stats = new ChildRestartStats(ActorRefs.Nobody);
         var model = new Model(maxNrOfRetries, window);
         var actual = new List<bool>();
         var wanted = new List<bool>();
@@ -82,7 +82,7 @@ public sealed class ChildRestartStatsPropertyTests
         int limit = 1 + (maxNrOfRetries % 5);
         var window = TimeSpan.FromSeconds(60);
         var clock = new TestKit.VirtualTimeProvider();
-        var stats = new ChildRestartStats(ActorRefs.Nobody, 1);
+        var stats = new ChildRestartStats(ActorRefs.Nobody);
         var granted = new List<TimeSpan>();
         foreach (byte gap in gapSeconds ?? [])
         {
