@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Actors.Tests.PublicApi;
+namespace Actors.PublicApi.Tests;
 
 /// <summary>
 /// Renders the public surface of an assembly as sorted, deterministic text: every exported type with its kind,
