@@ -11,8 +11,9 @@ public static class AdminEndpointsActorsBuilderExtensions
     /// <summary>
     /// Serves the admin HTTP endpoints over the resilience layer (started as by
     /// <see cref="ResilienceActorsBuilderExtensions.WithResilience"/>): <c>GET /health</c>, <c>GET /health/detailed</c>,
-    /// <c>GET /admin/errors</c>, <c>GET /admin/memory</c>, <c>POST /admin/cleanup</c>, <c>POST /admin/emergency</c>,
-    /// <c>GET /units/{kind}</c>, <c>GET /units/{kind}/{id}</c>, <c>POST /units/{kind}/{id}/reset-breaker</c> and
+    /// <c>GET /health/watch</c> (server-sent events), <c>GET /admin/errors</c>, <c>GET /admin/memory</c>,
+    /// <c>POST /admin/cleanup</c>, <c>POST /admin/emergency</c>, <c>GET /units</c>, <c>GET /units/{kind}</c>,
+    /// <c>GET /units/{kind}/{id}</c>, <c>GET /breakers</c>, <c>GET /breakers/{kind}</c>, <c>POST /units/{kind}/{id}/reset-breaker</c> and
     /// <c>POST /units/{kind}/reset-breakers</c>. Options come from <c>actors.admin</c>, then
     /// <paramref name="configure"/>. They listen once the host has started; resolve <see cref="AdminEndpoints"/> for the
     /// bound URL. Bound to a non-loopback address without a token, the host does not start (exit code 78).

@@ -10,6 +10,8 @@ namespace Actors.Hosting.Admin;
 /// <summary>
 /// The admin routes. Each calls one operation object of <c>Actors.Resilience.Operations</c>, the same ones the
 /// <c>pbm</c> palettes call, so each operation has one implementation. Unknown kinds and ids answer 404 problems.
+/// Breakers live under <c>/breakers</c> rather than <c>/units/{kind}/breakers</c>, which would hide an instance whose id
+/// is "breakers". <c>/health/watch</c> streams server-sent events (the twin of <c>pbm health watch</c>).
 /// </summary>
 internal static class AdminRoutes
 {
@@ -25,6 +27,7 @@ internal static class AdminRoutes
 
         app.MapGet("/health", (CancellationToken ct) => health.GetSummary(ct));
         app.MapGet("/health/detailed", (CancellationToken ct) => health.GetDetailed(ct));
+        app.MapGet("/health/watch", (CancellationToken ct) => TypedResults.ServerSentEvents(health.Watch(ct), eventType: "health"));
 
         app.MapGet("/admin/errors", async (HttpContext context, CancellationToken ct) =>
         {
@@ -43,6 +46,10 @@ internal static class AdminRoutes
         app.MapPost("/admin/cleanup", (CancellationToken ct) => memory.Cleanup(ct));
         app.MapPost("/admin/emergency", (CancellationToken ct) => memory.Emergency(ct));
 
+        app.MapGet("/units", (CancellationToken ct) => units.ListAll(ct));
+        app.MapGet("/breakers", async (CancellationToken ct) => Results.Ok(await units.ListBreakers(null, ct).ConfigureAwait(false)));
+        app.MapGet("/breakers/{kind}", async (string kind, CancellationToken ct) =>
+            await units.ListBreakers(kind, ct).ConfigureAwait(false) is { } breakers ? Results.Ok(breakers) : UnknownKind(kind));
         app.MapGet("/units/{kind}", async (string kind, CancellationToken ct) =>
             await units.List(kind, ct).ConfigureAwait(false) is { } list ? Results.Ok(list) : UnknownKind(kind));
         app.MapGet("/units/{kind}/{id}", async (string kind, string id, CancellationToken ct) =>
@@ -53,8 +60,8 @@ internal static class AdminRoutes
             await units.ResetBreakers(kind, ct).ConfigureAwait(false) is { } reset ? Results.Ok(reset) : UnknownKind(kind));
 
         app.MapFallback((HttpContext context) => AdminProblems.NotFound(
-            $"No admin endpoint answers {context.Request.Method} {context.Request.Path}. Endpoints: GET /health, /health/detailed, /admin/errors, " +
-            "/admin/memory, /units/{kind}, /units/{kind}/{id}; POST /admin/cleanup, /admin/emergency, /units/{kind}/{id}/reset-breaker, /units/{kind}/reset-breakers."));
+            $"No admin endpoint answers {context.Request.Method} {context.Request.Path}. Endpoints: GET /health, /health/detailed, /health/watch, " +
+            "/admin/errors, /admin/memory, /units, /units/{kind}, /units/{kind}/{id}, /breakers, /breakers/{kind}; POST /admin/cleanup, /admin/emergency, /units/{kind}/{id}/reset-breaker, /units/{kind}/reset-breakers."));
     }
 
     private static IResult UnknownKind(string kind) => AdminProblems.NotFound($"Unknown unit kind '{kind}'.");

@@ -1,10 +1,12 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Actors.Resilience.Health;
 
 namespace Actors.Resilience.Operations;
 
 /// <summary>
-/// The health operations (<c>GET /health</c>, <c>GET /health/detailed</c>, <c>pbm health</c>): one implementation
-/// each. They ask the aggregator for a fresh snapshot and fall back to the last published one if it does not answer
+/// The health operations (<c>GET /health</c>, <c>GET /health/detailed</c>, <c>GET /health/watch</c>, <c>pbm health</c>):
+/// one implementation each. They ask the aggregator for a fresh snapshot and fall back to the last published one if it does not answer
 /// in time, so they never fail because the node is busy.
 /// </summary>
 /// <param name="runtime">The resilience actors.</param>
@@ -25,6 +27,38 @@ public sealed class HealthOperations(ResilienceRuntime runtime)
     {
         HealthSnapshot s = await Snapshot(cancellationToken).ConfigureAwait(false);
         return new HealthDetails(ToSummary(s), s.Reasons, s.Kinds, s.Instances, s.Resources, s.FailuresPerMinute, s.MessagesPerMinute, s.ErrorRate, s.Time);
+    }
+
+    /// <summary>
+    /// The current summary, then the summary again each time it changes, until <paramref name="cancellationToken"/>
+    /// fires (the enumeration then throws <see cref="OperationCanceledException"/>). It never polls: it is handed each
+    /// snapshot the aggregator publishes (<see cref="HealthSnapshotSource.Subscribe"/>), and skips those whose summary
+    /// equals the last one it yielded. A slow reader only ever sees the latest snapshot, not a backlog.
+    /// </summary>
+    /// <param name="cancellationToken">Ends the watch.</param>
+    /// <returns>The summaries.</returns>
+    public async IAsyncEnumerable<HealthSummary> Watch([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var changes = Channel.CreateBounded<HealthSnapshot>(new BoundedChannelOptions(1)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        using IDisposable subscription = _runtime.HealthSource.Subscribe(changes.Writer);
+        HealthSummary last = await GetSummary(cancellationToken).ConfigureAwait(false);
+        yield return last;
+        while (await changes.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (changes.Reader.TryRead(out HealthSnapshot? snapshot))
+            {
+                HealthSummary summary = ToSummary(snapshot);
+                if (summary != last)
+                {
+                    last = summary;
+                    yield return summary;
+                }
+            }
+        }
     }
 
     /// <summary>Maps a snapshot to the summary.</summary>

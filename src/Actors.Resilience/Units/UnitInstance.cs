@@ -68,6 +68,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         Receive<StableTick>(_ => _attempt = 0);
         Receive<GetUnitInstance>(_ => Sender.Tell(Info()));
         Receive<ResetUnitBreaker>(_ => _breaker.Forward(ResetBreaker.Instance));
+        Receive<GetUnitBreaker>(_ => _breaker.Forward(GetBreakerStatus.Instance));
         Receive<StopUnit>(s => StopSelf(s.Reason));
     }
 

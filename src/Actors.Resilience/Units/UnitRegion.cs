@@ -48,6 +48,7 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
             : null);
         Receive<GetUnitInstance>(q => ForwardToLive(q.Id, q));
         Receive<ResetUnitBreaker>(q => ForwardToLive(q.Id, q));
+        Receive<GetUnitBreaker>(q => ForwardToLive(q.Id, q));
         Receive<ListUnitInstances>(_ => Sender.Tell(List()));
         Receive<ResetAllUnitBreakers>(_ =>
         {

@@ -15,6 +15,10 @@ public sealed record ListUnitInstances
 /// <param name="Id">The instance id.</param>
 public sealed record ResetUnitBreaker(string Id);
 
+/// <summary>Asks a region for the breaker of one instance; answered with <see cref="Breaker.BreakerStatus"/> or <see cref="UnitNotFound"/>.</summary>
+/// <param name="Id">The instance id.</param>
+public sealed record GetUnitBreaker(string Id);
+
 /// <summary>Closes the breakers of every live instance of the region; answered with <see cref="UnitsAffected"/>.</summary>
 public sealed record ResetAllUnitBreakers
 {

@@ -18,6 +18,8 @@ internal sealed class UnitsGuardian : ReceiveActor
 
         Receive<RegisterUnitKind>(r => Sender.Tell(new UnitRegionRef(r.Options.Kind, Register(r.Options))));
         Receive<GetUnitRegion>(q => Sender.Tell(new UnitRegionRef(q.Kind, _regions.GetValueOrDefault(q.Kind))));
+        Receive<GetUnitRegions>(_ => Sender.Tell(new UnitRegions(
+            _regions.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new UnitRegionRef(r.Key, r.Value)).ToArray())));
         Receive<UnitMessage>(m =>
         {
             if (_regions.TryGetValue(m.Kind, out IActorRef? region))

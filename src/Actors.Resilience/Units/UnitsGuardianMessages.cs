@@ -27,3 +27,14 @@ public sealed record GetUnitRegion(string Kind);
 /// <param name="Kind">The unit kind.</param>
 /// <param name="Region">The region, or <see langword="null"/> when the kind is unknown.</param>
 public sealed record UnitRegionRef(string Kind, IActorRef? Region);
+
+/// <summary>Asks <c>/user/units</c> for the region of every registered kind; answered with <see cref="UnitRegions"/>.</summary>
+public sealed record GetUnitRegions
+{
+    /// <summary>The single instance.</summary>
+    public static GetUnitRegions Instance { get; } = new();
+}
+
+/// <summary>The answer to <see cref="GetUnitRegions"/>.</summary>
+/// <param name="Regions">Every registered kind and its region, ordered by kind.</param>
+public sealed record UnitRegions(IReadOnlyList<UnitRegionRef> Regions);

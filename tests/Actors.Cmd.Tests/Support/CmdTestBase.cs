@@ -13,7 +13,13 @@ public abstract class CmdTestBase : TestKit.TestKit, IAsyncLifetime
     protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     protected CmdTestBase(ITestOutputHelper output)
-        : base(new ActorSystemOptions(), output, virtualTime: false)
+        : this(output, virtualTime: false)
+    {
+    }
+
+    /// <summary>With <paramref name="virtualTime"/>, actor timers run on the TestKit's clock (sockets stay real).</summary>
+    protected CmdTestBase(ITestOutputHelper output, bool virtualTime)
+        : base(new ActorSystemOptions(), output, virtualTime)
     {
     }
 
