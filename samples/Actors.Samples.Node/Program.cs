@@ -17,6 +17,7 @@ using Actors.Hocon;
 using Actors.Hosting;
 using Actors.Hosting.Admin;
 using Actors.Resilience;
+using Actors.Cmd;
 using Actors.Resilience.Configuration;
 using Actors.Samples.Node;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ try
     builder.Services.AddSerilog();
     builder.AddActors("node", actors => actors
         .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "node.conf"))
+        .AddReferenceConfig(typeof(CommandServer).Assembly)
         .WithResilience((options, config) =>
         {
             // Every 20th instance has a bad upstream: it refuses most connects, so its breaker opens.
@@ -68,7 +70,7 @@ try
             }
         })
         .WithActors((system, registry) => system.ActorOf(Props.Create(() => new EventCounter()), "event-counter"))
-        .AddStartup((system, registry, services) =>
+        .AddStartup(async (system, registry, services) =>
         {
             Config config = system.Settings.Config;
             var runtime = services.GetRequiredService<ResilienceRuntime>();
@@ -79,7 +81,12 @@ try
                     config.GetInt("node.load.batch"),
                     config.GetTimeSpan("node.load.interval"))),
                 "load"));
-            return Task.CompletedTask;
+
+            // The command server that `pbm` talks to, with the resilience palettes over the same operations as the
+            // admin endpoints (actors.cmd { host, port } in node.conf).
+            CommandServer cmd = await CommandServer.StartAsync(system, CmdServerOptions.FromConfig(config));
+            ResiliencePalettes.Register(cmd, runtime);
+            Console.WriteLine($"node: pbm endpoint {cmd.Endpoint} (try: dotnet run --project src/Actors.Cmd.Cli -- {cmd.Endpoint} health)");
         }));
 
     using IHost host = builder.Build();
