@@ -31,7 +31,7 @@ public static class ConfigurationHoconMapper
             }
 
             string path = ToHoconPath(pair.Key);
-            string line = path + " = " + Quote(pair.Value);
+            string line = path + " = " + HoconText.Quote(pair.Value);
             Config entry = ConfigurationFactory.ParseString(line, $"configuration key {pair.Key} (environment variable {pair.Key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()})");
             result = entry.WithFallback(result);
         }
@@ -53,38 +53,9 @@ public static class ConfigurationHoconMapper
                 sb.Append('.');
             }
 
-            sb.Append(Quote(element.ToLowerInvariant().Replace('_', '-')));
+            sb.Append(HoconText.Quote(element.ToLowerInvariant().Replace('_', '-')));
         }
 
         return sb.ToString();
-    }
-
-    private static string Quote(string text)
-    {
-        var sb = new StringBuilder(text.Length + 2).Append('"');
-        foreach (char c in text)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c))
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return sb.Append('"').ToString();
     }
 }

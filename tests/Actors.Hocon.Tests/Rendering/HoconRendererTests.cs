@@ -44,4 +44,15 @@ public sealed class HoconRendererTests
     [Fact]
     public void HoconValue_ToString_RendersValue() =>
         Assert.Equal("[\n  1,\n  \"a\"\n]", TestHocon.Parse("x = [1, a]").GetValue("x")!.ToString());
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("a.b \"c\" \\ d")]
+    [InlineData("line\nbreak\ttab\u0001")]
+    public void Quote_AnyText_RoundTripsAsOnePathElement(string text)
+    {
+        Config config = ConfigurationFactory.ParseString("root." + HoconText.Quote(text) + " = " + HoconText.Quote(text));
+        Assert.Equal(text, config.GetConfig("root").AsEnumerable().Single().Key);
+        Assert.Equal(text, config.GetConfig("root").AsEnumerable().Single().Value.ScalarText);
+    }
 }
