@@ -101,15 +101,6 @@ internal sealed partial class ActorCell : IActorContext
     public void DeadLetter(object message, IActorRef? sender) =>
         _system.DeadLetters.Tell(new DeadLetter(message, sender, Self), sender);
 
-    /// <summary>Dead-letters messages that raced into the queue after the mailbox closed. Any thread.</summary>
-    public void DeadLetterAfterClose(System.Collections.Concurrent.ConcurrentQueue<Envelope> queue)
-    {
-        while (queue.TryDequeue(out Envelope e))
-        {
-            _system.DeadLetters.Tell(new DeadLetter(e.Message, e.Sender, Self), e.Sender);
-        }
-    }
-
     /// <summary>Sends a system message. Any thread.</summary>
     public void SendSystemMessage(SystemMessage message) => _mailbox.EnqueueSystem(message);
 

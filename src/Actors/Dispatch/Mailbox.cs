@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Actors;
 
 /// <summary>
@@ -13,8 +11,19 @@ namespace Actors;
 /// for suspension, interlocked or/and for the unstashed bit.</item>
 /// <item>Any thread may enqueue (user or system). Exactly one thread runs <see cref="Execute"/> at a time: the one
 /// that won the CAS that set the scheduled bit.</item>
-/// <item>Producers enqueue first, then try to schedule; the consumer clears the scheduled bit first, then
-/// re-checks both queues, so no wake-up is lost.</item>
+/// <item>User messages go into an <see cref="EnvelopeQueue"/>: many producers, exactly one consumer (the thread
+/// running the turn), which dequeues without interlocked operations. The queue is created on the first send, so an
+/// idle actor carries no queue.</item>
+/// <item>Producers enqueue (publish) first, then try to schedule; the consumer clears the scheduled bit first, then
+/// re-checks both queues, so no wake-up is lost. The re-check counts a slot a producer has reserved (by CAS, a full
+/// fence) but not yet published as a message: the producer's publishing write is only a release store, which its
+/// following read of the status may overtake, so neither side could otherwise be sure to see the other. A turn that
+/// finds the head slot reserved but unpublished ends and is rescheduled until the slot is published.</item>
+/// <item>Closing (on the mailbox's own turn, hence by the one consumer) sets the closed bit, then closes the queue
+/// (installing the shared closed queue if none was ever created), and drains everything the queue accepted, waiting
+/// for producers caught between reserving and publishing. A producer whose enqueue the closed queue refuses
+/// dead-letters its own message. So every message is processed or dead-lettered, and no thread but the consumer
+/// ever dequeues.</item>
 /// <item>System messages are drained before user messages and again after each user message.</item>
 /// <item>Unstashed messages wait in <see cref="CellExtras.Prepended"/>, touched only by the thread running the
 /// mailbox; the unstashed bit says whether there are any, so other threads never read that queue (and an idle actor
@@ -35,7 +44,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private ActorCell _cell = null!;
     private int _status;
     private int _count;
-    private ConcurrentQueue<Envelope>? _queue;
+    private EnvelopeQueue? _queue;
     private SystemMessage? _systemHead;
 
     public Mailbox(ThreadPoolDispatcher dispatcher, MailboxSettings settings)
@@ -69,24 +78,28 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return false;
         }
 
-        ConcurrentQueue<Envelope> queue = _queue ?? CreateQueue();
-        queue.Enqueue(new Envelope(message, sender));
-        if ((Volatile.Read(ref _status) & ClosedBit) != 0)
+        EnvelopeQueue queue = _queue ?? CreateQueue();
+        if (!queue.TryEnqueue(new Envelope(message, sender)))
         {
-            // Closed between the check above and the enqueue: the closing turn may already have drained the
-            // queue, so dead-letter what is left ourselves (the queue is safe for any number of consumers).
-            _cell.DeadLetterAfterClose(queue);
-            return true;
+            // Closed after the check above: the closing turn has taken everything the queue accepted; this one the
+            // caller dead-letters.
+            if (_capacity > 0)
+            {
+                Interlocked.Decrement(ref _count);
+            }
+
+            return false;
         }
 
         TrySchedule();
         return true;
     }
 
-    private ConcurrentQueue<Envelope> CreateQueue()
+    private EnvelopeQueue CreateQueue()
     {
-        Interlocked.CompareExchange(ref _queue, new ConcurrentQueue<Envelope>(), null);
-        return _queue!;
+        // Losing the race to Close yields the shared closed queue, which refuses the enqueue.
+        var created = new EnvelopeQueue();
+        return Interlocked.CompareExchange(ref _queue, created, null) ?? created;
     }
 
     /// <summary>Pushes a system message; when the mailbox is closed the cell handles it as a message to a dead actor.</summary>
@@ -193,12 +206,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             extras.Prepended = null;
         }
 
-        if (_queue is not null)
+        EnvelopeQueue? queue = Interlocked.CompareExchange(ref _queue, EnvelopeQueue.ClosedEmpty, null);
+        if (queue is not null)
         {
-            while (_queue.TryDequeue(out Envelope e))
-            {
-                rest.Add(e);
-            }
+            queue.Close();
+            queue.DrainClosed(rest);
         }
 
         return rest;
