@@ -9,6 +9,9 @@ public abstract class ReceiveActor : ActorBase
     private List<ReceiveHandler> _handlers = new();
     private List<ReceiveHandler>? _configuring;
     private Stack<List<ReceiveHandler>>? _stack;
+    private Type? _cachedType;
+    private List<ReceiveHandler>? _cachedList;
+    private int _cachedStart;
 
     private List<ReceiveHandler> Target => _configuring ?? _handlers;
 
@@ -138,7 +141,30 @@ public abstract class ReceiveActor : ActorBase
     protected sealed override bool Receive(object message)
     {
         List<ReceiveHandler> handlers = _stack is { Count: > 0 } ? _stack.Peek() : _handlers;
-        for (int i = 0; i < handlers.Count; i++)
+        Type type = message.GetType();
+        int start;
+        if (ReferenceEquals(type, _cachedType) && ReferenceEquals(handlers, _cachedList))
+        {
+            start = _cachedStart;
+        }
+        else
+        {
+            start = 0;
+            while (start < handlers.Count && !handlers[start].Accepts(type))
+            {
+                start++;
+            }
+
+            if (start < handlers.Count)
+            {
+                // Handlers are only ever appended, so the first that accepts this type stays the first.
+                _cachedType = type;
+                _cachedList = handlers;
+                _cachedStart = start;
+            }
+        }
+
+        for (int i = start; i < handlers.Count; i++)
         {
             if (handlers[i].TryHandle(message))
             {
@@ -152,10 +178,15 @@ public abstract class ReceiveActor : ActorBase
     private abstract class ReceiveHandler
     {
         public abstract bool TryHandle(object message);
+
+        /// <summary>Whether a message of this exact type could reach the handler (ignoring any predicate).</summary>
+        public abstract bool Accepts(Type type);
     }
 
     private sealed class ActionHandler<T>(Action<T> handler, Predicate<T>? shouldHandle) : ReceiveHandler
     {
+        public override bool Accepts(Type type) => typeof(T).IsAssignableFrom(type);
+
         // For a sealed reference type, "is T" is exactly "has type T": one pointer compare instead of the cast
         // helper that shared generic code needs for every message.
         private readonly Type? _exactType = typeof(T).IsValueType || !typeof(T).IsSealed ? null : typeof(T);
@@ -193,11 +224,15 @@ public abstract class ReceiveActor : ActorBase
 
     private sealed class FuncHandler<T>(Func<T, bool> handler) : ReceiveHandler
     {
+        public override bool Accepts(Type type) => typeof(T).IsAssignableFrom(type);
+
         public override bool TryHandle(object message) => message is T typed && handler(typed);
     }
 
     private sealed class AsyncHandler<T>(ReceiveActor owner, Func<T, Task> handler, Predicate<T>? shouldHandle) : ReceiveHandler
     {
+        public override bool Accepts(Type type) => typeof(T).IsAssignableFrom(type);
+
         public override bool TryHandle(object message)
         {
             if (message is T typed && (shouldHandle is null || shouldHandle(typed)))
