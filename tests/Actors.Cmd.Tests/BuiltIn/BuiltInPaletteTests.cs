@@ -133,11 +133,25 @@ public sealed class BuiltInPaletteTests(ITestOutputHelper output) : CmdTestBase(
             }
         });
 
-        // Keep logging until the stream has delivered a line (the subscription is set up asynchronously).
-        for (int i = 0; !first.Task.IsCompleted && i < 2000; i++)
+        // Keep logging, a batch at a time, until the stream has delivered a line: the subscription is set up
+        // asynchronously, so a fixed number of lines logged up front can all precede it. Between batches the test
+        // waits on the signal itself (bounded), never on a fixed delay.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!first.Task.IsCompleted && clock.Elapsed < Timeout)
         {
-            Sys.Log.Info("tick {0}", i % 5);
-            await Task.WhenAny(first.Task, Task.Run(() => Thread.Yield()));
+            for (int i = 0; i < 5; i++)
+            {
+                Sys.Log.Info("tick {0}", i);
+            }
+
+            try
+            {
+                await first.Task.WaitAsync(TimeSpan.FromMilliseconds(50));
+            }
+            catch (TimeoutException)
+            {
+                // Not delivered yet: log another batch.
+            }
         }
 
         await first.Task.WaitAsync(Timeout);
