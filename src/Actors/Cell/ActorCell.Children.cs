@@ -62,28 +62,7 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>A snapshot of the live children. Any thread.</summary>
-    public List<InternalActorRef> ChildrenSnapshot()
-    {
-        var list = new List<InternalActorRef>();
-        ChildrenContainer? c = Volatile.Read(ref _children);
-        if (c is null)
-        {
-            return list;
-        }
-
-        lock (c.Gate)
-        {
-            foreach (ChildRestartStats s in c.ByName.Values)
-            {
-                if (!s.Stopping)
-                {
-                    list.Add((InternalActorRef)s.Child);
-                }
-            }
-        }
-
-        return list;
-    }
+    public List<InternalActorRef> ChildrenSnapshot() => LiveChildren(static s => (InternalActorRef)s.Child);
 
     public IActorRef? Child(string name)
     {
@@ -116,9 +95,12 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>The stats of every live child; only all-for-one strategies need them.</summary>
-    internal List<ChildRestartStats> AllChildStats()
+    internal List<ChildRestartStats> AllChildStats() => LiveChildren(static s => s);
+
+    /// <summary>Collects one item per live (not stopping) child, under the children's lock. Any thread.</summary>
+    private List<T> LiveChildren<T>(Func<ChildRestartStats, T> select)
     {
-        var list = new List<ChildRestartStats>();
+        var list = new List<T>();
         ChildrenContainer? c = Volatile.Read(ref _children);
         if (c is null)
         {
@@ -131,7 +113,7 @@ internal sealed partial class ActorCell
             {
                 if (!s.Stopping)
                 {
-                    list.Add(s);
+                    list.Add(select(s));
                 }
             }
         }

@@ -142,19 +142,26 @@ internal sealed class EnvelopeQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryDequeue(out Envelope envelope)
     {
-        Segment s = _head;
+        return TryTakePublished(_head, out envelope) || TryDequeueSlow(out envelope);
+    }
+
+    /// <summary>Takes the head slot of <paramref name="s"/> if it is published, handing the slot back to producers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryTakePublished(Segment s, out Envelope envelope)
+    {
         int head = s.Head;
         ref Slot slot = ref s.Slots[head & s.Mask];
-        if (Volatile.Read(ref slot.Sequence) == head + 1)
+        if (Volatile.Read(ref slot.Sequence) != head + 1)
         {
-            envelope = slot.Item;
-            slot.Item = default;
-            Volatile.Write(ref slot.Sequence, head + s.Slots.Length);
-            Volatile.Write(ref s.Head, head + 1);
-            return true;
+            envelope = default;
+            return false;
         }
 
-        return TryDequeueSlow(out envelope);
+        envelope = slot.Item;
+        slot.Item = default;
+        Volatile.Write(ref slot.Sequence, head + s.Slots.Length);
+        Volatile.Write(ref s.Head, head + 1);
+        return true;
     }
 
     private bool TryDequeueSlow(out Envelope envelope)
@@ -163,17 +170,12 @@ internal sealed class EnvelopeQueue
         while (true)
         {
             Segment s = _head;
-            int head = s.Head;
-            ref Slot slot = ref s.Slots[head & s.Mask];
-            if (Volatile.Read(ref slot.Sequence) == head + 1)
+            if (TryTakePublished(s, out envelope))
             {
-                envelope = slot.Item;
-                slot.Item = default;
-                Volatile.Write(ref slot.Sequence, head + s.Slots.Length);
-                Volatile.Write(ref s.Head, head + 1);
                 return true;
             }
 
+            int head = s.Head;
             if (s.ReservedTail - head != 0)
             {
                 // Reserved but not yet published: the producer is a few instructions from publishing, and ending the
