@@ -16,7 +16,12 @@ public abstract class ActorBase
             $"{GetType().Name} was constructed directly; create actors with ActorOf(Props.Create<{GetType().Name}>()).");
     }
 
-    private ActorCell Cell => _cell ?? throw new IllegalActorStateException($"{GetType().Name} is no longer the running instance of its actor.");
+    private ActorCell Cell => _cell ?? ThrowDetached();
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private ActorCell ThrowDetached() =>
+        throw new IllegalActorStateException($"{GetType().Name} is no longer the running instance of its actor.");
 
     /// <summary>The actor's context. Use only from the actor's own handlers.</summary>
     protected IActorContext Context => Cell;

@@ -166,7 +166,7 @@ public abstract class ReceiveActor : ActorBase
 
         for (int i = start; i < handlers.Count; i++)
         {
-            if (handlers[i].TryHandle(message))
+            if (handlers[i].TryHandle(message, type))
             {
                 return true;
             }
@@ -177,7 +177,7 @@ public abstract class ReceiveActor : ActorBase
 
     private abstract class ReceiveHandler
     {
-        public abstract bool TryHandle(object message);
+        public abstract bool TryHandle(object message, Type type);
 
         /// <summary>Whether a message of this exact type could reach the handler (ignoring any predicate).</summary>
         public abstract bool Accepts(Type type);
@@ -191,12 +191,12 @@ public abstract class ReceiveActor : ActorBase
         // helper that shared generic code needs for every message.
         private readonly Type? _exactType = typeof(T).IsValueType || !typeof(T).IsSealed ? null : typeof(T);
 
-        public override bool TryHandle(object message)
+        public override bool TryHandle(object message, Type type)
         {
             T typed;
             if (_exactType is not null)
             {
-                if (message.GetType() != _exactType)
+                if (type != _exactType)
                 {
                     return false;
                 }
@@ -226,14 +226,14 @@ public abstract class ReceiveActor : ActorBase
     {
         public override bool Accepts(Type type) => typeof(T).IsAssignableFrom(type);
 
-        public override bool TryHandle(object message) => message is T typed && handler(typed);
+        public override bool TryHandle(object message, Type type) => message is T typed && handler(typed);
     }
 
     private sealed class AsyncHandler<T>(ReceiveActor owner, Func<T, Task> handler, Predicate<T>? shouldHandle) : ReceiveHandler
     {
         public override bool Accepts(Type type) => typeof(T).IsAssignableFrom(type);
 
-        public override bool TryHandle(object message)
+        public override bool TryHandle(object message, Type type)
         {
             if (message is T typed && (shouldHandle is null || shouldHandle(typed)))
             {

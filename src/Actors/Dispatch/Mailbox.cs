@@ -67,11 +67,8 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     /// <summary>Enqueues a user message; returns false (and the caller dead-letters it) when closed or full.</summary>
     public bool Enqueue(object message, IActorRef? sender)
     {
-        if (IsClosed)
-        {
-            return false;
-        }
-
+        // No closed check first: a closed mailbox's queue is closed too (Close installs the shared closed queue when
+        // there was none), so the enqueue below refuses; and skipping the read keeps the status line off the path.
         if (_capacity > 0 && Interlocked.Increment(ref _count) > _capacity)
         {
             Interlocked.Decrement(ref _count);
@@ -231,7 +228,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private bool HasUserMessages(int status) => (status & PrependedBit) != 0 || _queue is { IsEmpty: false };
 
     /// <summary>Schedules the mailbox if it has work and is not already scheduled.</summary>
-    public void TrySchedule()
+    public void TrySchedule() => TrySchedule(ActorCell.Current is not null ? ThreadPoolDispatcher.FromTurn : ThreadPoolDispatcher.FromOutside);
+
+    private void TrySchedule(int origin)
     {
         while (true)
         {
@@ -250,14 +249,46 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             if (Interlocked.CompareExchange(ref _status, s | ScheduledBit, s) == s)
             {
                 _cell.System.Activity?.Increment();
-                ThreadPoolDispatcher.Schedule(this);
+                ThreadPoolDispatcher.Schedule(this, origin);
                 return;
             }
         }
     }
 
-    /// <summary>One turn: system messages, then up to Throughput user messages. Runs on a thread-pool thread.</summary>
+    /// <summary>
+    /// Runs this mailbox's turn, then the turns of mailboxes that those turns woke into the worker's next slot (see
+    /// <see cref="ThreadPoolDispatcher"/>), up to <see cref="ThreadPoolDispatcher.MaxChainedTurns"/> in a row. Runs on a
+    /// thread-pool thread.
+    /// </summary>
     public void Execute()
+    {
+        Mailbox mailbox = this;
+        NextSlot slot = ThreadPoolDispatcher.EnterChain();
+        int turns = 0;
+        while (true)
+        {
+            mailbox.RunTurn();
+            Mailbox? next = slot.Take();
+            if (next is null)
+            {
+                break;
+            }
+
+            if (++turns >= ThreadPoolDispatcher.MaxChainedTurns)
+            {
+                slot.LeaveChain();
+                ThreadPoolDispatcher.Queue(next, preferLocal: true);
+                return;
+            }
+
+            mailbox = next;
+        }
+
+        slot.LeaveChain();
+    }
+
+    /// <summary>One turn: system messages, then up to Throughput user messages.</summary>
+    private void RunTurn()
     {
         ActorCell cell = _cell;
         ActorCell? previous = ActorCell.EnterTurn(cell);
@@ -283,7 +314,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 }
             }
 
-            TrySchedule();
+            // Work left after the throughput (or arrived meanwhile): back to this worker's queue, where it keeps
+            // its cache lines; the dispatcher sends every few of these to the global queue for fairness.
+            TrySchedule(ThreadPoolDispatcher.Requeue);
             cell.System.Activity?.Decrement();
         }
     }
