@@ -5,13 +5,19 @@ using Actors.Benchmarks.Dispatch;
 namespace Actors.Benchmarks.Quick;
 
 /// <summary>
-/// Runs one actor ping-pong case alone for a while, for a profiler to attach to (<c>--profile PAIRS INFLIGHT SECONDS</c>).
+/// Runs one case alone for a while, for a profiler to attach to: <c>--profile PAIRS INFLIGHT SECONDS</c> (actor
+/// ping-pong) or <c>--profile restart ROUNDS</c> (restart latency percentiles, with and without samples a GC ran in).
 /// Prints the rate of each round so mode changes of the machine show.
 /// </summary>
 internal static class ProfileRunner
 {
     public static int Run(TextWriter output, IReadOnlyList<string> args)
     {
+        if (args.Count > 0 && args[0] == "restart")
+        {
+            return Restart(output, args.Count > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+        }
+
         int pairs = args.Count > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 8;
         int inFlight = args.Count > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
         double seconds = args.Count > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5;
@@ -23,6 +29,44 @@ internal static class ProfileRunner
             long t0 = Stopwatch.GetTimestamp();
             long messages = actors.Run(Budget / pairs, inFlight);
             output.WriteLine($"  {pairs} x {inFlight}: {messages / Stopwatch.GetElapsedTime(t0).TotalSeconds / 1e6:F2} M msg/s");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Restart latency percentiles per round, and the p99 of the samples during which no GC ran.</summary>
+    private static int Restart(TextWriter output, int rounds)
+    {
+        const int Samples = 20_000;
+        using var one = new Supervision.RestartWorkload(1);
+        for (int i = 0; i < 2_000; i++)
+        {
+            one.CrashOnce();
+        }
+
+        for (int round = 0; round < rounds; round++)
+        {
+            var all = new Support.Latencies(Samples);
+            var noGc = new Support.Latencies(Samples);
+            int withGc = 0;
+
+            for (int i = 0; i < Samples; i++)
+            {
+                int gcs = GC.CollectionCount(0);
+                long ticks = one.CrashOnce();
+                all.Add(ticks);
+
+                if (GC.CollectionCount(0) == gcs)
+                {
+                    noGc.Add(ticks);
+                }
+                else
+                {
+                    withGc++;
+                }
+            }
+
+            output.WriteLine($"  restart: p50 {all.PercentileMicros(50):F2} p90 {all.PercentileMicros(90):F2} p99 {all.PercentileMicros(99):F2} p99.9 {all.PercentileMicros(99.9):F2} us; {withGc} samples saw a GC; p99 without them {noGc.PercentileMicros(99):F2} us");
         }
 
         return 0;
