@@ -66,6 +66,13 @@ internal static class ProfileRunner
                 }
             }
 
+            var inside = new Support.Latencies(Samples);
+            foreach (long t in one.CrashFromActor(Samples))
+            {
+                inside.Add(t);
+            }
+
+            output.WriteLine($"  restart from an actor: p50 {inside.PercentileMicros(50):F2} p90 {inside.PercentileMicros(90):F2} p99 {inside.PercentileMicros(99):F2} p99.9 {inside.PercentileMicros(99.9):F2} us");
             output.WriteLine($"  restart: p50 {all.PercentileMicros(50):F2} p90 {all.PercentileMicros(90):F2} p99 {all.PercentileMicros(99):F2} p99.9 {all.PercentileMicros(99.9):F2} us; {withGc} samples saw a GC; p99 without them {noGc.PercentileMicros(99):F2} us");
         }
 

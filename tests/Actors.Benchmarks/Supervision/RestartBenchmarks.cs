@@ -32,6 +32,12 @@ public class RestartBenchmarks
     public long RestartOneChild() => _one!.CrashOnce();
 
     [Benchmark(OperationsPerInvoke = 1000)]
+    public long[] ThrowCatchNewObjectLocalHandoff1000InPool() => RawRestart.CrashInPool(1000);
+
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public long[] RestartOneChild1000TimesFromAnActor() => _one!.CrashFromActor(1000);
+
+    [Benchmark(OperationsPerInvoke = 1000)]
     public double ThrowCatchNewObjectHandoff1000() => RawRestart.CrashAll(_signal, 1000);
 
     [Benchmark(OperationsPerInvoke = 1000)]

@@ -50,6 +50,7 @@ internal sealed class RestartWorkload : IDisposable
     private readonly ActorSystem _system;
     private readonly IActorRef[] _children;
     private readonly SignalRef _signal = new();
+    private IActorRef? _driver;
 
     public RestartWorkload(int children)
     {
@@ -74,6 +75,23 @@ internal sealed class RestartWorkload : IDisposable
         child.Tell(Crash.Instance, null);
         child.Tell(Probe.Instance, _signal);
         return _signal.SpinUntilDone() - t0;
+    }
+
+    /// <summary>
+    /// Crashes the first child <paramref name="count"/> times from an actor in the same system; returns the ticks
+    /// from each failing message to the restarted child's reply.
+    /// </summary>
+    public long[] CrashFromActor(int count)
+    {
+        _driver ??= _system.ActorOf(Props.Create<RestartDriver>(), "driver");
+        var run = new DriveCrashes(_children[0], new long[count], new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _driver.Tell(run, null);
+        if (!run.Done.Task.Wait(TimeSpan.FromSeconds(120)))
+        {
+            throw new TimeoutException("The crash driver did not finish within 120 s.");
+        }
+
+        return run.Samples;
     }
 
     /// <summary>All children crash at once; returns seconds until every restarted child has answered.</summary>
@@ -106,23 +124,89 @@ internal static class RawRestart
         public object? State;
     }
 
+    /// <summary>What a restart must do at least: throw, catch, and build a fresh instance.</summary>
+    private static Instance Fail()
+    {
+        try
+        {
+            throw new InvalidOperationException("benchmark crash");
+        }
+        catch (InvalidOperationException e)
+        {
+            return new Instance { State = e };
+        }
+    }
+
+    private sealed class PoolDriver(long[] samples) : IThreadPoolWorkItem
+    {
+        private readonly PoolJob _job = new();
+        private int _next = -1;
+        private long _start;
+
+        public long[] Samples => samples;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Execute()
+        {
+            if (_next >= 0)
+            {
+                samples[_next] = Stopwatch.GetTimestamp() - _start;
+            }
+
+            if (++_next == samples.Length)
+            {
+                Done.SetResult();
+                return;
+            }
+
+            _job.Driver = this;
+            _start = Stopwatch.GetTimestamp();
+            ThreadPool.UnsafeQueueUserWorkItem(_job, preferLocal: true);
+        }
+    }
+
+    private sealed class PoolJob : IThreadPoolWorkItem
+    {
+        public PoolDriver? Driver { get; set; }
+
+        public Instance? Current { get; private set; }
+
+        public void Execute()
+        {
+            Current = Fail();
+
+            ThreadPool.UnsafeQueueUserWorkItem(Driver!, preferLocal: true);
+        }
+    }
+
     private sealed class Job(SignalRef signal) : IThreadPoolWorkItem
     {
         public Instance? Current { get; private set; }
 
         public void Execute()
         {
-            try
-            {
-                throw new InvalidOperationException("benchmark crash");
-            }
-            catch (InvalidOperationException e)
-            {
-                Current = new Instance { State = e };
-            }
+            Current = Fail();
 
             signal.Tell(Probe.Instance, null);
         }
+    }
+
+    /// <summary>
+    /// The same floor inside the pool, as an actor sending the failing message sees it: a driver work item on a
+    /// pool thread queues the job locally, the job throws, catches, builds the instance and queues the driver back;
+    /// the driver times each round trip. Returns the ticks of <paramref name="count"/> round trips.
+    /// </summary>
+    public static long[] CrashInPool(int count)
+    {
+        var driver = new PoolDriver(new long[count]);
+        ThreadPool.UnsafeQueueUserWorkItem(driver, preferLocal: false);
+        if (!driver.Done.Task.Wait(TimeSpan.FromSeconds(120)))
+        {
+            throw new TimeoutException("The in-pool crash driver did not finish within 120 s.");
+        }
+
+        return driver.Samples;
     }
 
     public static long CrashOnce(SignalRef signal)
