@@ -228,7 +228,17 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private bool HasUserMessages(int status) => (status & PrependedBit) != 0 || _queue is { IsEmpty: false };
 
     /// <summary>Schedules the mailbox if it has work and is not already scheduled.</summary>
-    public void TrySchedule() => TrySchedule(ActorCell.Current is not null ? ThreadPoolDispatcher.FromTurn : ThreadPoolDispatcher.FromOutside);
+    public void TrySchedule()
+    {
+        // Under load the mailbox is usually scheduled already: decide that before reading the thread-static that
+        // tells where the send came from.
+        if ((Volatile.Read(ref _status) & (ScheduledBit | ClosedBit)) != 0)
+        {
+            return;
+        }
+
+        TrySchedule(ActorCell.Current is not null ? ThreadPoolDispatcher.FromTurn : ThreadPoolDispatcher.FromOutside);
+    }
 
     private void TrySchedule(int origin)
     {

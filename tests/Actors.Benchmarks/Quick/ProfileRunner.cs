@@ -24,12 +24,26 @@ internal static class ProfileRunner
         using var actors = new ActorPingPong(pairs);
         const int Budget = 1_000_000;
         var total = Stopwatch.StartNew();
+        var rates = new List<double>();
+        var cpus = new List<double>();
+        using var process = Process.GetCurrentProcess();
         while (total.Elapsed.TotalSeconds < seconds)
         {
+            process.Refresh();
+            TimeSpan cpu0 = process.TotalProcessorTime;
             long t0 = Stopwatch.GetTimestamp();
             long messages = actors.Run(Budget / pairs, inFlight);
-            output.WriteLine($"  {pairs} x {inFlight}: {messages / Stopwatch.GetElapsedTime(t0).TotalSeconds / 1e6:F2} M msg/s");
+            double rate = messages / Stopwatch.GetElapsedTime(t0).TotalSeconds / 1e6;
+            process.Refresh();
+            double cpu = (process.TotalProcessorTime - cpu0).TotalNanoseconds / messages;
+            rates.Add(rate);
+            cpus.Add(cpu);
+            output.WriteLine($"  {pairs} x {inFlight}: {rate:F2} M msg/s, {cpu:F1} ns CPU/msg");
         }
+
+        rates.Sort();
+        cpus.Sort();
+        output.WriteLine($"  median of {rates.Count} rounds: {rates[rates.Count / 2]:F2} M msg/s, {cpus[cpus.Count / 2]:F1} ns CPU/msg; best {rates[^1]:F2} M msg/s");
 
         return 0;
     }
