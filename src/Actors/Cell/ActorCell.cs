@@ -110,8 +110,21 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>Processes one user message. Never throws.</summary>
     public void Invoke(Envelope envelope)
     {
-        _currentMessage = envelope.Message;
-        _currentSender = envelope.Sender;
+        // The current message and sender stay set until the mailbox ends the batch (see ClearCurrentMessage), so a
+        // stream of messages from one sender, or one message object sent again, costs no store (and no GC write
+        // barrier) per message.
+        object message = envelope.Message;
+        if (!ReferenceEquals(_currentMessage, message))
+        {
+            _currentMessage = message;
+        }
+
+        IActorRef? sender = envelope.Sender;
+        if (!ReferenceEquals(_currentSender, sender))
+        {
+            _currentSender = sender;
+        }
+
         _processed++;
         try
         {
@@ -133,13 +146,19 @@ internal sealed partial class ActorCell : IActorContext
         {
             HandleInvokeFailure(e);
         }
-        finally
+    }
+
+    /// <summary>
+    /// Forgets the current message and sender (unless an async handler still runs for it): called by the mailbox
+    /// after a batch of user messages and before system messages, so that no later code sees a stale sender and no
+    /// message outlives its turn.
+    /// </summary>
+    public void ClearCurrentMessage()
+    {
+        if ((_state & CellState.AwaitingAsync) == 0)
         {
-            if ((_state & CellState.AwaitingAsync) == 0)
-            {
-                _currentMessage = null;
-                _currentSender = null;
-            }
+            _currentMessage = null;
+            _currentSender = null;
         }
     }
 

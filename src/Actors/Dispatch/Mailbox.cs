@@ -369,7 +369,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             int s = Volatile.Read(ref _status);
             if (s >= SuspendUnit || (s & ClosedBit) != 0)
             {
-                return;
+                break;
             }
 
             Envelope envelope;
@@ -379,7 +379,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             }
             else if (_queue is null || !_queue.TryDequeue(out envelope))
             {
-                return;
+                break;
             }
             else if (_capacity > 0)
             {
@@ -389,9 +389,12 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             cell.Invoke(envelope);
             if (Volatile.Read(ref _systemHead) is not null)
             {
+                cell.ClearCurrentMessage();
                 ProcessSystemMessages(cell);
             }
         }
+
+        cell.ClearCurrentMessage();
     }
 
     private static SystemMessage? Reverse(SystemMessage? head)
