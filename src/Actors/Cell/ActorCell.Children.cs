@@ -48,9 +48,9 @@ internal sealed partial class ActorCell
 
             lock (c.Gate)
             {
-                foreach (ChildRestartStats s in c.ByName.Values)
+                foreach (ActorCell child in c.ByName.Values)
                 {
-                    if (s.Stopping)
+                    if (child.StopRequestedByParent)
                     {
                         return true;
                     }
@@ -62,7 +62,7 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>A snapshot of the live children. Any thread.</summary>
-    public List<InternalActorRef> ChildrenSnapshot() => LiveChildren(static s => (InternalActorRef)s.Child);
+    public List<InternalActorRef> ChildrenSnapshot() => LiveChildren(static (child, _) => (InternalActorRef)child.Self);
 
     public IActorRef? Child(string name)
     {
@@ -74,13 +74,13 @@ internal sealed partial class ActorCell
 
         lock (c.Gate)
         {
-            return c.ByName.TryGetValue(name, out ChildRestartStats? s) ? s.Child : null;
+            return c.ByName.TryGetValue(name, out ActorCell? child) ? child.Self : null;
         }
     }
 
     IActorRef IActorContext.Child(string name) => Child(name) ?? ActorRefs.Nobody;
 
-    private ChildRestartStats? GetChildStats(IActorRef child)
+    private ChildRestartStats? GetChildStats(InternalActorRef child)
     {
         ChildrenContainer? c = Volatile.Read(ref _children);
         if (c is null)
@@ -90,15 +90,15 @@ internal sealed partial class ActorCell
 
         lock (c.Gate)
         {
-            return c.ByName.TryGetValue(child.Path.Name, out ChildRestartStats? s) && ReferenceEquals(s.Child, child) ? s : null;
+            return c.ByName.TryGetValue(child.Path.Name, out ActorCell? cell) && ReferenceEquals(cell.Self, child) ? c.StatsOf(cell) : null;
         }
     }
 
     /// <summary>The stats of every live child; only all-for-one strategies need them.</summary>
-    internal List<ChildRestartStats> AllChildStats() => LiveChildren(static s => s);
+    internal List<ChildRestartStats> AllChildStats() => LiveChildren(static (child, c) => c.StatsOf(child));
 
     /// <summary>Collects one item per live (not stopping) child, under the children's lock. Any thread.</summary>
-    private List<T> LiveChildren<T>(Func<ChildRestartStats, T> select)
+    private List<T> LiveChildren<T>(Func<ActorCell, ChildrenContainer, T> select)
     {
         var list = new List<T>();
         ChildrenContainer? c = Volatile.Read(ref _children);
@@ -109,11 +109,11 @@ internal sealed partial class ActorCell
 
         lock (c.Gate)
         {
-            foreach (ChildRestartStats s in c.ByName.Values)
+            foreach (ActorCell child in c.ByName.Values)
             {
-                if (!s.Stopping)
+                if (!child.StopRequestedByParent)
                 {
-                    list.Add(select(s));
+                    list.Add(select(child, c));
                 }
             }
         }
@@ -147,7 +147,7 @@ internal sealed partial class ActorCell
         ChildrenContainer container = ChildrenContainerOrCreate;
         lock (container.Gate)
         {
-            if (!container.ByName.TryAdd(name, new ChildRestartStats(cell.Self)))
+            if (!container.ByName.TryAdd(name, cell))
             {
                 throw new InvalidActorNameException($"Actor name [{name}] is not unique: {Self.Path} already has a child of that name.");
             }
@@ -183,12 +183,14 @@ internal sealed partial class ActorCell
             return;
         }
 
-        ChildRestartStats? stats = GetChildStats(child);
-        if (stats is not null)
+        if (Volatile.Read(ref _children) is { } c)
         {
-            lock (_children!.Gate)
+            lock (c.Gate)
             {
-                stats.Stopping = true;
+                if (c.ByName.TryGetValue(child.Path.Name, out ActorCell? cell) && ReferenceEquals(cell.Self, child))
+                {
+                    cell.StopRequestedByParent = true;
+                }
             }
         }
 
@@ -212,10 +214,10 @@ internal sealed partial class ActorCell
         List<InternalActorRef> toStop = new();
         lock (c.Gate)
         {
-            foreach (ChildRestartStats s in c.ByName.Values)
+            foreach (ActorCell child in c.ByName.Values)
             {
-                s.Stopping = true;
-                toStop.Add((InternalActorRef)s.Child);
+                child.StopRequestedByParent = true;
+                toStop.Add(child.Self);
             }
         }
 
@@ -235,9 +237,9 @@ internal sealed partial class ActorCell
 
         lock (c.Gate)
         {
-            if (c.ByName.TryGetValue(child.Path.Name, out ChildRestartStats? s) && ReferenceEquals(s.Child, child))
+            if (c.ByName.TryGetValue(child.Path.Name, out ActorCell? cell) && ReferenceEquals(cell.Self, child))
             {
-                c.ByName.Remove(child.Path.Name);
+                c.Remove(cell);
                 return true;
             }
 

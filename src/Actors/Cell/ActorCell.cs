@@ -29,6 +29,12 @@ internal sealed partial class ActorCell : IActorContext
     private CellState _state;
     private long _processed;
 
+    /// <summary>
+    /// Set by the parent when it stops this child (the name stays taken until the child has terminated). Read and
+    /// written only under the parent's children lock; it lives here so that a child costs its parent no extra object.
+    /// </summary>
+    internal bool StopRequestedByParent;
+
     public ActorCell(ActorSystemImpl system, ActorPath path, Props props, InternalActorRef parent, Mailbox mailbox)
     {
         _system = system;
@@ -105,7 +111,7 @@ internal sealed partial class ActorCell : IActorContext
     public void SendSystemMessage(SystemMessage message) => _mailbox.EnqueueSystem(message);
 
     /// <summary>Starts the actor: enqueues Create, which constructs it on its own turn.</summary>
-    public void Start() => _mailbox.EnqueueSystem(new Create());
+    public void Start() => _mailbox.EnqueueCreate();
 
     /// <summary>Processes one user message. Never throws.</summary>
     public void Invoke(Envelope envelope)

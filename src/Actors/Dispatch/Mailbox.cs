@@ -35,9 +35,13 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private const int ScheduledBit = 1;
     private const int ClosedBit = 2;
     private const int PrependedBit = 4;
-    private const int SuspendUnit = 8;
+    private const int CreatePendingBit = 8;
+    private const int SuspendUnit = 16;
 
     private static readonly SystemMessage s_closedSentinel = new Terminate();
+
+    /// <summary>The one Create every cell runs: it is never linked into a queue, so all mailboxes can share it.</summary>
+    private static readonly SystemMessage s_create = new Create();
 
     private readonly int _throughput;
     private readonly int _capacity;
@@ -220,9 +224,24 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         get
         {
+            if ((Volatile.Read(ref _status) & CreatePendingBit) != 0)
+            {
+                return true;
+            }
+
             SystemMessage? head = Volatile.Read(ref _systemHead);
             return head is not null && !ReferenceEquals(head, s_closedSentinel);
         }
+    }
+
+    /// <summary>
+    /// Asks for the actor to be created on its first turn, before any other system message. A status bit rather than
+    /// a queued <see cref="Create"/>: spawning then allocates no message. Any thread, once.
+    /// </summary>
+    public void EnqueueCreate()
+    {
+        Interlocked.Or(ref _status, CreatePendingBit);
+        TrySchedule();
     }
 
     private bool HasUserMessages(int status) => (status & PrependedBit) != 0 || _queue is { IsEmpty: false };
@@ -333,6 +352,17 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void ProcessSystemMessages(ActorCell cell)
     {
+        if ((Volatile.Read(ref _status) & CreatePendingBit) != 0)
+        {
+            Interlocked.And(ref _status, ~CreatePendingBit);
+            cell.SystemInvoke(s_create);
+            if (IsClosed)
+            {
+                // Whatever is still queued is taken by the closing (CloseSystemQueue).
+                return;
+            }
+        }
+
         while (true)
         {
             SystemMessage? head = Volatile.Read(ref _systemHead);

@@ -17,8 +17,6 @@ public sealed class ChildRestartStats
     /// <summary>Restarts counted in the current window (or over the child's life when there is no window).</summary>
     public int RestartCount { get; private set; }
 
-    internal bool Stopping { get; set; }
-
     private long _windowStart;
     private bool _windowOpen;
 
