@@ -38,7 +38,7 @@ internal static class ProfileRunner
             double cpu = (process.TotalProcessorTime - cpu0).TotalNanoseconds / messages;
             rates.Add(rate);
             cpus.Add(cpu);
-            output.WriteLine($"  {pairs} x {inFlight}: {rate:F2} M msg/s, {cpu:F1} ns CPU/msg");
+            output.WriteLine($"  {pairs} x {inFlight}: {rate:F2} M msg/s, {cpu:F1} ns CPU/msg; pool threads {ThreadPool.ThreadCount}");
         }
 
         rates.Sort();
