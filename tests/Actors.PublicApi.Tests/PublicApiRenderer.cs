@@ -218,7 +218,14 @@ internal static class PublicApiRenderer
         }
 
         string text = $"{prefix}{TypeWithNullability(p)} {p.Name}";
-        return p.HasDefaultValue ? $"{text} = {Literal(p.DefaultValue)}" : text;
+        if (!p.HasDefaultValue)
+        {
+            return text;
+        }
+
+        // A struct parameter's "= default" is stored as a null constant; print it as written.
+        bool isDefaultStruct = p.DefaultValue is null && p.ParameterType.IsValueType && System.Nullable.GetUnderlyingType(p.ParameterType) is null;
+        return $"{text} = {(isDefaultStruct ? "default" : Literal(p.DefaultValue))}";
     }));
 
     private static string TypeWithNullability(ParameterInfo p)

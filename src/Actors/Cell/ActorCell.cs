@@ -255,12 +255,16 @@ internal sealed partial class ActorCell : IActorContext
         }
     }
 
-    /// <summary>Handles a system message that arrived after the mailbox closed. Any thread.</summary>
+    /// <summary>
+    /// Handles a system message that arrived after the mailbox closed. Any thread. A watch of the dead actor is
+    /// answered at once, with <c>ExistenceConfirmed = false</c> as in Akka.NET: the answer comes from the dead
+    /// letters' side, not from the actor (which confirms existence only to those who watched it while it lived).
+    /// </summary>
     public void HandleSystemMessageAfterDeath(SystemMessage message)
     {
         if (message is Watch watch && !ReferenceEquals(watch.Watcher, _parent))
         {
-            watch.Watcher.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true));
+            watch.Watcher.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: false));
         }
     }
 

@@ -82,7 +82,9 @@ public sealed class DeathWatchTests : TestKit.TestKit
         watcher.Tell(new WatchIt(target), TestActor);
         ExpectMsg("watching");
 
-        Assert.Equal(target, Assert.IsType<Terminated>(ExpectMsg<Got>().Message).ActorRef);
+        var terminated = Assert.IsType<Terminated>(ExpectMsg<Got>().Message);
+        Assert.Equal(target, terminated.ActorRef);
+        Assert.False(terminated.ExistenceConfirmed); // as in Akka.NET: the dead actor cannot confirm anything
     }
 
     [Fact]
