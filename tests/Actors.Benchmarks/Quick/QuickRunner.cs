@@ -79,16 +79,23 @@ internal static class QuickRunner
     }
 
     /// <summary>
-    /// Warm up, size a run to about <see cref="RunSeconds"/>, then return the median rate of three runs, and the median
+    /// Warm up until the rate stops improving, size a run to about <see cref="RunSeconds"/>, then return the median rate of three runs, and the median
     /// process CPU time per message (steadier than the rate on a shared machine; includes idle pool threads spinning).
     /// </summary>
     private static (double Rate, double CpuNanosPerMessage) Throughput(int pairs, int inFlight, Func<int, long> run)
     {
         int warmBudget = Math.Max(inFlight * 4, 100_000 / pairs);
-        run(warmBudget);
-        long t0 = Stopwatch.GetTimestamp();
-        long messages = run(warmBudget);
-        double rate = messages / Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        double rate = 0;
+        WarmUntilSteady(
+            () =>
+            {
+                long start = Stopwatch.GetTimestamp();
+                rate = run(warmBudget) / Stopwatch.GetElapsedTime(start).TotalSeconds;
+                return 1 / rate;
+            },
+            minSeconds: 0.3,
+            quietSeconds: 0.3,
+            maxSeconds: 3);
         int budget = (int)Math.Clamp(rate * RunSeconds / 2 / pairs, inFlight * 4, int.MaxValue / 4);
         var rates = new double[Repeats];
         var cpu = new double[Repeats];
@@ -97,8 +104,8 @@ internal static class QuickRunner
         {
             process.Refresh();
             TimeSpan cpu0 = process.TotalProcessorTime;
-            t0 = Stopwatch.GetTimestamp();
-            messages = run(budget);
+            long t0 = Stopwatch.GetTimestamp();
+            long messages = run(budget);
             rates[i] = messages / Stopwatch.GetElapsedTime(t0).TotalSeconds;
             process.Refresh();
             cpu[i] = (process.TotalProcessorTime - cpu0).TotalNanoseconds / messages;
@@ -166,23 +173,27 @@ internal static class QuickRunner
         {
             // The failure path runs only here, so it is still on its first JIT tier: crash until the rounds stop
             // getting faster (tiering needs a second or more on two cores), then measure.
-            double warmSeconds = WarmUntilSteady(() =>
-            {
-                var round = new Latencies(2_000);
-                foreach (long ticks in one.CrashFromActor(2_000))
+            double warmSeconds = WarmUntilSteady(
+                () =>
                 {
-                    round.Add(ticks);
-                }
+                    var round = new Latencies(2_000);
+                    foreach (long ticks in one.CrashFromActor(2_000))
+                    {
+                        round.Add(ticks);
+                    }
 
-                for (int i = 0; i < 2_000; i++)
-                {
-                    round.Add(one.CrashOnce());
-                    RawRestart.CrashOnce(signal);
-                }
+                    for (int i = 0; i < 2_000; i++)
+                    {
+                        round.Add(one.CrashOnce());
+                        RawRestart.CrashOnce(signal);
+                    }
 
-                RawRestart.CrashInPool(2_000);
-                return round.PercentileMicros(50);
-            });
+                    RawRestart.CrashInPool(2_000);
+                    return round.PercentileMicros(50);
+                },
+                minSeconds: 2,
+                quietSeconds: 1,
+                maxSeconds: 8);
             output.WriteLine($"  restart warm-up: {warmSeconds:F1} s, until the rounds stopped getting faster");
 
             foreach (long ticks in one.CrashFromActor(Samples))
@@ -236,27 +247,28 @@ internal static class QuickRunner
     }
 
     /// <summary>
-    /// Runs <paramref name="round"/> (which returns a median in any unit, lower is better) for at least two seconds and
-    /// until no round in the last second beat the best before it by 3%, at most eight seconds; returns the seconds
-    /// spent. Tiered compilation moves a path through slower instrumented code before its final tier, so a short
-    /// warm-up can stop in the middle of that.
+    /// Runs <paramref name="round"/> (which returns a figure where lower is better: a median latency, or one over a
+    /// rate) for at least <paramref name="minSeconds"/> and until no round in the last <paramref name="quietSeconds"/>
+    /// beat the best before it by 3%, at most <paramref name="maxSeconds"/>; returns the seconds spent. Tiered
+    /// compilation moves a path through slower instrumented code before its final tier, so a fixed short warm-up
+    /// can stop in the middle of that.
     /// </summary>
-    private static double WarmUntilSteady(Func<double> round)
+    private static double WarmUntilSteady(Func<double> round, double minSeconds, double quietSeconds, double maxSeconds)
     {
         var clock = Stopwatch.StartNew();
         double best = double.MaxValue;
         double lastImprovement = 0;
-        while (clock.Elapsed.TotalSeconds < 8)
+        while (clock.Elapsed.TotalSeconds < maxSeconds)
         {
-            double median = round();
+            double figure = round();
             double now = clock.Elapsed.TotalSeconds;
-            if (median < best * 0.97)
+            if (figure < best * 0.97)
             {
                 lastImprovement = now;
             }
 
-            best = Math.Min(best, median);
-            if (now >= 2 && now - lastImprovement >= 1)
+            best = Math.Min(best, figure);
+            if (now >= minSeconds && now - lastImprovement >= quietSeconds)
             {
                 break;
             }
