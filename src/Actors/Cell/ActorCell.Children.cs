@@ -50,7 +50,7 @@ internal sealed partial class ActorCell
             {
                 foreach (ActorCell child in c.ByName.Values)
                 {
-                    if (child.StopRequestedByParent)
+                    if (child._stopRequestedByParent)
                     {
                         return true;
                     }
@@ -111,7 +111,7 @@ internal sealed partial class ActorCell
         {
             foreach (ActorCell child in c.ByName.Values)
             {
-                if (!child.StopRequestedByParent)
+                if (!child._stopRequestedByParent)
                 {
                     list.Add(select(child, c));
                 }
@@ -189,7 +189,7 @@ internal sealed partial class ActorCell
             {
                 if (c.ByName.TryGetValue(child.Path.Name, out ActorCell? cell) && ReferenceEquals(cell.Self, child))
                 {
-                    cell.StopRequestedByParent = true;
+                    cell._stopRequestedByParent = true;
                 }
             }
         }
@@ -216,7 +216,7 @@ internal sealed partial class ActorCell
         {
             foreach (ActorCell child in c.ByName.Values)
             {
-                child.StopRequestedByParent = true;
+                child._stopRequestedByParent = true;
                 toStop.Add(child.Self);
             }
         }

@@ -33,7 +33,7 @@ internal sealed partial class ActorCell : IActorContext
     /// Set by the parent when it stops this child (the name stays taken until the child has terminated). Read and
     /// written only under the parent's children lock; it lives here so that a child costs its parent no extra object.
     /// </summary>
-    internal bool StopRequestedByParent;
+    private bool _stopRequestedByParent;
 
     public ActorCell(ActorSystemImpl system, ActorPath path, Props props, InternalActorRef parent, Mailbox mailbox)
     {
