@@ -18,6 +18,7 @@ internal sealed class TestActor(ChannelWriter<Envelope> queue) : ActorBase
                 Context.Unwatch(request.Target);
             }
 
+            request.Done.TrySetResult();
             return true;
         }
 

@@ -309,24 +309,39 @@ public abstract class TestKitBase
     public Terminated ExpectTerminated(IActorRef target, TimeSpan? timeout = null) =>
         ExpectMsg<Terminated>(t => t.ActorRef.Equals(target), timeout, $"Terminated of {target.Path}");
 
-    /// <summary>Makes the test actor watch <paramref name="target"/>.</summary>
+    /// <summary>
+    /// Makes the test actor watch <paramref name="target"/>, and returns once the watch is on its way to the target:
+    /// anything the test sends to the target afterwards is processed after the watch (system messages go first), so
+    /// <c>Watch(a); a.Tell(PoisonPill.Instance)</c> always yields a <see cref="Terminated"/> with
+    /// <c>ExistenceConfirmed = true</c>.
+    /// </summary>
     /// <param name="target">The actor.</param>
     /// <returns>The target.</returns>
     public IActorRef Watch(IActorRef target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        TestActor.Tell(new WatchRequest(target, Watch: true), null);
+        SendWatchRequest(new WatchRequest(target, Watch: true));
         return target;
     }
 
-    /// <summary>Makes the test actor stop watching <paramref name="target"/>.</summary>
+    /// <summary>Makes the test actor stop watching <paramref name="target"/>; returns once the unwatch is sent.</summary>
     /// <param name="target">The actor.</param>
     /// <returns>The target.</returns>
     public IActorRef Unwatch(IActorRef target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        TestActor.Tell(new WatchRequest(target, Watch: false), null);
+        SendWatchRequest(new WatchRequest(target, Watch: false));
         return target;
+    }
+
+    private void SendWatchRequest(WatchRequest request)
+    {
+        TestActor.Tell(request, null);
+        if (!request.Done.Task.Wait(TestKitSettings.DefaultTimeout))
+        {
+            string what = request.Watch ? "watch" : "unwatch";
+            throw new TestKitException($"The test actor did not {what} {request.Target.Path} within {TestKitSettings.DefaultTimeout}.");
+        }
     }
 
     /// <summary>Skips messages until one satisfies <paramref name="isTheOne"/>, and returns it.</summary>
