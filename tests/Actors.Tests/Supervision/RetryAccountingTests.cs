@@ -79,6 +79,28 @@ public sealed class RetryAccountingTests : TestKit.TestKit
     }
 
     [Fact]
+    public void NewChildUnderAReusedName_StartsWithFreshRetries()
+    {
+        // Accounting belongs to the child, not to its name: a child created again under the name of one that ran out
+        // of retries gets its own full allowance.
+        var supervisor = Sys.ActorOf(Supervisor.Props(Restarting(1, null)), "supervisor");
+        supervisor.Tell(new CreateChild(LifecycleActor.Props(_life), "c"), TestActor);
+        var first = ExpectMsg<IActorRef>();
+        _life.ExpectMsg(new Started("c"));
+        Watch(first);
+        FailAndExpectRestart(first);
+        FailAndExpectStop(first);
+
+        supervisor.Tell(new CreateChild(LifecycleActor.Props(_life), "c"), TestActor);
+        var second = ExpectMsg<IActorRef>();
+        _life.ExpectMsg(new Started("c"));
+        Assert.NotEqual(first, second);
+        Watch(second);
+        FailAndExpectRestart(second);
+        FailAndExpectStop(second);
+    }
+
+    [Fact]
     public void ThreeWithinOneMinute_FourthFailureWithinWindow_StopsChild()
     {
         var child = SpawnChild(Restarting(3, TimeSpan.FromMinutes(1)));
