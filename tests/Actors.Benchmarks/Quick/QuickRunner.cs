@@ -15,7 +15,14 @@ namespace Actors.Benchmarks.Quick;
 internal static class QuickRunner
 {
     private const double RunSeconds = 0.35;
+    /// <summary>Timed runs per spawn figure (each creates a million actors).</summary>
     private const int Repeats = 3;
+
+    /// <summary>
+    /// Timed runs per ping-pong figure: five, because a run's rate depends on where the pairs happen to land on the
+    /// two cores (a pair split across them pays a cache-line transfer per message), which varies from run to run.
+    /// </summary>
+    private const int ThroughputRepeats = 5;
 
     /// <summary>Runs every section, or only those named in <paramref name="sections"/> (ping, spawn, restart, ask).</summary>
     public static int Run(TextWriter output, IReadOnlyCollection<string> sections)
@@ -25,7 +32,7 @@ internal static class QuickRunner
         var table = new QuickTable();
         output.WriteLine($"Actors quick benchmarks: {MachineInfo.Describe()}");
         output.WriteLine($"Process: {Environment.ProcessorCount} cores visible, started {DateTimeOffset.Now:u}");
-        output.WriteLine("Numbers are medians of 3 timed runs after a warm-up; the machine may be shared, so expect noise.");
+        output.WriteLine("Numbers are medians of 5 timed runs (ping-pong) or 3 (spawn) after a warm-up, or percentiles of 20,000+ samples; the machine may be shared, so expect noise.");
         (double stalls, double stallMicros, double stolen) = StallProbe.Measure(TimeSpan.FromSeconds(0.5));
         output.WriteLine($"Machine stalls: a spinning thread lost the CPU {stalls:F0} times/s for > {StallProbe.GapMicros:F0} us (mean {stallMicros:F0} us, {stolen:F1}% of the time); every p99 below sits on this floor.");
         output.WriteLine();
@@ -85,7 +92,7 @@ internal static class QuickRunner
     }
 
     /// <summary>
-    /// Warm up until the rate stops improving, size a run to about <see cref="RunSeconds"/>, then return the median rate of three runs, and the median
+    /// Warm up until the rate stops improving, size a run to about <see cref="RunSeconds"/>, then return the median rate of <see cref="ThroughputRepeats"/> runs, and the median
     /// process CPU time per message (steadier than the rate on a shared machine; includes idle pool threads spinning).
     /// </summary>
     private static (double Rate, double CpuNanosPerMessage) Throughput(int pairs, int inFlight, Func<int, long> run)
@@ -103,10 +110,10 @@ internal static class QuickRunner
             quietSeconds: 0.3,
             maxSeconds: 3);
         int budget = (int)Math.Clamp(rate * RunSeconds / 2 / pairs, inFlight * 4, int.MaxValue / 4);
-        var rates = new double[Repeats];
-        var cpu = new double[Repeats];
+        var rates = new double[ThroughputRepeats];
+        var cpu = new double[ThroughputRepeats];
         using var process = Process.GetCurrentProcess();
-        for (int i = 0; i < Repeats; i++)
+        for (int i = 0; i < ThroughputRepeats; i++)
         {
             process.Refresh();
             TimeSpan cpu0 = process.TotalProcessorTime;
