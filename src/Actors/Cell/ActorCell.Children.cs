@@ -90,7 +90,7 @@ internal sealed partial class ActorCell
 
         lock (c.Gate)
         {
-            return c.ByName.TryGetValue(child.Path.Name, out ActorCell? cell) && ReferenceEquals(cell.Self, child) ? c.StatsOf(cell) : null;
+            return c.TryGetCell(child, out ActorCell? cell) ? c.StatsOf(cell) : null;
         }
     }
 
@@ -187,7 +187,7 @@ internal sealed partial class ActorCell
         {
             lock (c.Gate)
             {
-                if (c.ByName.TryGetValue(child.Path.Name, out ActorCell? cell) && ReferenceEquals(cell.Self, child))
+                if (c.TryGetCell(child, out ActorCell? cell))
                 {
                     cell._stopRequestedByParent = true;
                 }
@@ -237,7 +237,7 @@ internal sealed partial class ActorCell
 
         lock (c.Gate)
         {
-            if (c.ByName.TryGetValue(child.Path.Name, out ActorCell? cell) && ReferenceEquals(cell.Self, child))
+            if (c.TryGetCell(child, out ActorCell? cell))
             {
                 c.Remove(cell);
                 return true;

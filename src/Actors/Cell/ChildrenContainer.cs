@@ -21,25 +21,32 @@ internal sealed class ChildrenContainer
     /// Restart accounting, created for a child when it first fails (or when an all-for-one strategy needs every
     /// child's), so that children that never fail carry none.
     /// </summary>
-    public Dictionary<ActorCell, ChildRestartStats>? Stats;
+    private Dictionary<ActorCell, ChildRestartStats>? _stats;
 
     /// <summary>The restart accounting of a registered child, created on first use. Under <see cref="Gate"/>.</summary>
     public ChildRestartStats StatsOf(ActorCell child)
     {
-        Stats ??= new Dictionary<ActorCell, ChildRestartStats>(ReferenceEqualityComparer.Instance);
-        if (!Stats.TryGetValue(child, out ChildRestartStats? stats))
+        _stats ??= new Dictionary<ActorCell, ChildRestartStats>(ReferenceEqualityComparer.Instance);
+        if (!_stats.TryGetValue(child, out ChildRestartStats? stats))
         {
             stats = new ChildRestartStats(child.Self);
-            Stats.Add(child, stats);
+            _stats.Add(child, stats);
         }
 
         return stats;
     }
 
+    /// <summary>
+    /// Finds the registered cell of <paramref name="child"/> (by name, then by identity: a name may already belong to
+    /// a newer child). Under <see cref="Gate"/>.
+    /// </summary>
+    public bool TryGetCell(IActorRef child, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ActorCell? cell) =>
+        _byName.TryGetValue(child.Path.Name, out cell) && ReferenceEquals(cell.Self, child);
+
     /// <summary>Forgets a terminated child. Under <see cref="Gate"/>.</summary>
     public void Remove(ActorCell child)
     {
         _byName.Remove(child.Self.Path.Name);
-        Stats?.Remove(child);
+        _stats?.Remove(child);
     }
 }
