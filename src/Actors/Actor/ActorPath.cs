@@ -8,14 +8,19 @@ namespace Actors;
 /// </summary>
 public abstract class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
 {
+    private string? _name;
+
     private protected ActorPath(string name, long uid)
     {
-        Name = name;
+        _name = name;
         Uid = uid;
     }
 
+    /// <summary>For a path whose name is made on first use (see <see cref="CreateName"/>).</summary>
+    private protected ActorPath(long uid) => Uid = uid;
+
     /// <summary>The last element of the path.</summary>
-    public string Name { get; }
+    public string Name => _name ??= CreateName();
 
     /// <summary>The incarnation number of the actor this path was created for, or 0 when unknown.</summary>
     public long Uid { get; }
@@ -179,6 +184,10 @@ public abstract class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
     /// <summary>Ordering by string form.</summary>
     /// <param name="left">A path.</param><param name="right">Another path.</param><returns>The comparison.</returns>
     public static bool operator >=(ActorPath left, ActorPath right) => !(left < right);
+
+    /// <summary>Makes the name of a path created without one; only such paths override it.</summary>
+    /// <returns>The name.</returns>
+    private protected virtual string CreateName() => throw new InvalidOperationException("This path has no name.");
 
     /// <summary>Whether <paramref name="name"/> is a valid actor name (not empty, no '/', not starting with '$').</summary>
     /// <param name="name">A candidate name.</param>

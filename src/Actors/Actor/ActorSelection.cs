@@ -30,6 +30,13 @@ public sealed class ActorSelection : ICanTell
         List<IActorRef> targets = Resolve();
         if (targets.Count == 0)
         {
+            if (message is Identify identify)
+            {
+                // As in Akka.NET: an Identify that reaches nobody is answered, with no subject, not dead-lettered.
+                sender?.Tell(new ActorIdentity(identify.MessageId, null), ActorRefs.NoSender);
+                return;
+            }
+
             if (_anchor is LocalActorRef local)
             {
                 local.Cell.System.DeadLetters.Tell(new DeadLetter(message, sender, _anchor), sender);

@@ -31,7 +31,7 @@ internal sealed partial class ActorCell
 
             lock (c.Gate)
             {
-                return c.ByName.Count > 0;
+                return c.Count > 0;
             }
         }
     }
@@ -48,7 +48,7 @@ internal sealed partial class ActorCell
 
             lock (c.Gate)
             {
-                foreach (ActorCell child in c.ByName.Values)
+                foreach (ActorCell child in c.Cells)
                 {
                     if (child._stopRequestedByParent)
                     {
@@ -74,7 +74,7 @@ internal sealed partial class ActorCell
 
         lock (c.Gate)
         {
-            return c.ByName.TryGetValue(name, out ActorCell? child) ? child.Self : null;
+            return c.TryGetCell(name, out ActorCell? child) ? child.Self : null;
         }
     }
 
@@ -109,7 +109,7 @@ internal sealed partial class ActorCell
 
         lock (c.Gate)
         {
-            foreach (ActorCell child in c.ByName.Values)
+            foreach (ActorCell child in c.Cells)
             {
                 if (!child._stopRequestedByParent)
                 {
@@ -125,12 +125,7 @@ internal sealed partial class ActorCell
     internal InternalActorRef MakeChild(Props props, string? name, bool systemService)
     {
         ArgumentNullException.ThrowIfNull(props);
-        if (name is null)
-        {
-            // Akka numbers generated names from 0: the first unnamed child is "$a".
-            name = GeneratedName(Interlocked.Increment(ref ChildrenContainerOrCreate.NameCounter) - 1);
-        }
-        else if (!ActorPath.IsValidName(name))
+        if (name is not null && !ActorPath.IsValidName(name))
         {
             throw new InvalidActorNameException(
                 $"Invalid actor name [{name}]: a name must not be empty, must not start with '$', and may contain only letters, digits and -_:@&=+,.!~*';$%.");
@@ -138,16 +133,20 @@ internal sealed partial class ActorCell
 
         if (IsTerminating)
         {
-            throw new InvalidActorNameException($"Cannot create child [{name}]: {Self.Path} is stopping.");
+            throw new InvalidActorNameException($"Cannot create child [{name ?? "(unnamed)"}]: {Self.Path} is stopping.");
         }
 
         long uid = NextUid();
-        var path = new ChildActorPath(Self.Path, name, uid);
-        ActorCell cell = _system.CreateCell(path, props, Self);
         ChildrenContainer container = ChildrenContainerOrCreate;
+
+        // Akka numbers generated names from 0: the first unnamed child is "$a". The name string is made only if asked.
+        ChildActorPath path = name is null
+            ? new ChildActorPath(Self.Path, Interlocked.Increment(ref container.NameCounter) - 1, uid)
+            : new ChildActorPath(Self.Path, name, uid);
+        ActorCell cell = _system.CreateCell(path, props, Self);
         lock (container.Gate)
         {
-            if (!container.ByName.TryAdd(name, cell))
+            if (!container.TryAdd(cell))
             {
                 throw new InvalidActorNameException($"Actor name [{name}] is not unique: {Self.Path} already has a child of that name.");
             }
@@ -155,22 +154,6 @@ internal sealed partial class ActorCell
 
         cell.Start();
         return cell.Self;
-    }
-
-    /// <summary>"$" followed by <paramref name="n"/> in base 64, built as one string.</summary>
-    private static string GeneratedName(long n)
-    {
-        const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+~";
-        Span<char> buffer = stackalloc char[13];
-        int i = buffer.Length;
-        do
-        {
-            buffer[--i] = Alphabet[(int)(n & 63)];
-            n >>= 6;
-        }
-        while (n > 0);
-        buffer[--i] = '$';
-        return new string(buffer[i..]);
     }
 
     public void Stop(IActorRef child)
@@ -214,7 +197,7 @@ internal sealed partial class ActorCell
         List<InternalActorRef> toStop = new();
         lock (c.Gate)
         {
-            foreach (ActorCell child in c.ByName.Values)
+            foreach (ActorCell child in c.Cells)
             {
                 child._stopRequestedByParent = true;
                 toStop.Add(child.Self);

@@ -161,4 +161,18 @@ public sealed class ActorSelectionTests : TestKit.TestKit
         var selection = Sys.ActorSelection("/user/a/b1");
         Assert.Equal("/user/a/b1", selection.PathString);
     }
+
+    [Fact]
+    public void Identify_PathThatMatchesNobody_AnsweredWithNoSubjectAndNoDeadLetter()
+    {
+        var deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe<DeadLetter>(deadLetters);
+
+        Sys.ActorSelection("/user/a/missing").Tell(new Identify("who"), TestActor);
+
+        var identity = ExpectMsg<ActorIdentity>();
+        Assert.Equal("who", identity.MessageId);
+        Assert.Null(identity.Subject);
+        deadLetters.ExpectNoMsg();
+    }
 }

@@ -26,6 +26,46 @@ public sealed class NamesAndPathsTests : TestKit.TestKit
     }
 
     [Fact]
+    public void ActorOf_ManyUnnamed_NamesAreBase64AfterDollarAndFoundBySelection()
+    {
+        // 0 -> "$a", 63 -> "$~", 64 -> "$ba", 4095 -> "$~~", 4096 -> "$baa": the generated names Akka.NET users know.
+        var refs = Enumerable.Range(0, 4097).Select(_ => Spawn()).ToArray();
+        Assert.Equal("$a", refs[0].Path.Name);
+        Assert.Equal("$~", refs[63].Path.Name);
+        Assert.Equal("$ba", refs[64].Path.Name);
+        Assert.Equal("$~~", refs[4095].Path.Name);
+        Assert.Equal("$baa", refs[4096].Path.Name);
+        Assert.Equal(4097, refs.Select(r => r.Path.Name).Distinct().Count());
+
+        Sys.ActorSelection("/user/$ba").Tell(new Identify(1), TestActor);
+        Assert.Equal(refs[64], ExpectMsg<ActorIdentity>().Subject);
+
+        // Not canonical forms of a generated name: they name nobody.
+        foreach (string other in new[] { "$aba", "$", "$b!" })
+        {
+            Sys.ActorSelection("/user/" + other).Tell(new Identify(other), TestActor);
+            Assert.Null(ExpectMsg<ActorIdentity>().Subject);
+        }
+    }
+
+    [Fact]
+    public void Stop_UnnamedChild_LeavesTheChildren()
+    {
+        var parent = Spawn("parent");
+        parent.Tell(new CreateChild(LifecycleActor.Props(ActorRefs.Nobody)), TestActor);
+        var child = ExpectMsg<IActorRef>();
+        Sys.ActorSelection("/user/parent/$a").Tell(new Identify(1), TestActor);
+        Assert.Equal(child, ExpectMsg<ActorIdentity>().Subject);
+
+        Watch(child);
+        Sys.Stop(child);
+        ExpectTerminated(child);
+
+        Sys.ActorSelection("/user/parent/$a").Tell(new Identify(2), TestActor);
+        Assert.Null(ExpectMsg<ActorIdentity>().Subject);
+    }
+
+    [Fact]
     public void ActorOf_UnnamedTopLevel_GeneratedNameStartsWithDollar()
     {
         var a = Spawn();
