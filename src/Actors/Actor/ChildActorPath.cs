@@ -59,8 +59,9 @@ public sealed class ChildActorPath : ActorPath
         for (int i = 1; i < name.Length; i++)
         {
             int digit = GeneratedNameDigits.IndexOf(name[i], StringComparison.Ordinal);
-            if (digit < 0 || (i == 1 && digit == 0 && name.Length > 2))
+            if (digit < 0 || (i == 1 && digit == 0 && name.Length > 2) || number > (long.MaxValue >> 6))
             {
+                // Not a digit, a leading zero (not how a generated name is written), or too big for a number.
                 return false;
             }
 
