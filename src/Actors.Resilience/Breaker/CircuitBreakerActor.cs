@@ -2,7 +2,7 @@ namespace Actors.Resilience.Breaker;
 
 /// <summary>
 /// A circuit breaker as an actor, for tell-style use: callers ask for a permit (or just report outcomes), and the
-/// actor drives the kernel's <see cref="CircuitBreakerStateMachine"/> from its own turn on the system's clock. An open
+/// actor drives a <see cref="CircuitBreakerStateMachine"/> from its own turn on the system's clock. An open
 /// breaker goes half-open by its own timer. Every state change is published on the event stream as
 /// <see cref="CircuitBreakerStateChanged"/> and also told to the actor's parent, which is how a unit instance learns
 /// that its breaker opened, went half-open or was reset.
@@ -33,7 +33,7 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
     /// <inheritdoc/>
     public ITimerScheduler Timers { get; set; } = null!;
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
     /// <summary>Props for a breaker actor.</summary>
     /// <param name="name">The name carried in its events (a unit instance uses <c>kind/id</c>).</param>
@@ -44,7 +44,7 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return Actors.Props.Create(() => new CircuitBreakerActor(name, options));
+        return Akka.Actor.Props.Create(() => new CircuitBreakerActor(name, options));
     }
 
     private void Acquire()

@@ -1,3 +1,4 @@
+using Actors.Resilience.Breaker;
 using Actors.Hocon;
 using Actors.Resilience.Errors;
 using Actors.Resilience.Health;
@@ -77,7 +78,6 @@ internal static class ResilienceConfigReader
             ExponentialBackoffFactor = unit.GetDouble("breaker.backoff-factor"),
             RandomFactor = unit.GetDouble("breaker.random-factor"),
             HalfOpenMaxProbes = unit.GetInt("breaker.half-open-probes"),
-            CallTimeout = unit.GetTimeSpan("breaker.call-timeout"),
         };
         Validate(breaker.Validate, OriginOf, At, new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -88,7 +88,6 @@ internal static class ResilienceConfigReader
             [nameof(CircuitBreakerOptions.ExponentialBackoffFactor)] = "breaker.backoff-factor",
             [nameof(CircuitBreakerOptions.RandomFactor)] = "breaker.random-factor",
             [nameof(CircuitBreakerOptions.HalfOpenMaxProbes)] = "breaker.half-open-probes",
-            [nameof(CircuitBreakerOptions.CallTimeout)] = "breaker.call-timeout",
         });
 
         var options = new UnitKindOptions(kind, workerProps)

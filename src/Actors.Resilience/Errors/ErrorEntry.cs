@@ -8,7 +8,6 @@ namespace Actors.Resilience.Errors;
 /// <param name="UnitId">The unit instance id in that case.</param>
 /// <param name="ExceptionType">The full name of the exception's type.</param>
 /// <param name="Message">The exception's message.</param>
-/// <param name="MessageType">The full name of the type of the message that was being processed, if any.</param>
 /// <param name="Directive">What the supervisor decided.</param>
 /// <param name="StackTrace">The stack trace, or <see langword="null"/> unless asked for by an operator.</param>
 public sealed record ErrorEntry(
@@ -19,7 +18,6 @@ public sealed record ErrorEntry(
     string? UnitId,
     string ExceptionType,
     string Message,
-    string? MessageType,
     Directive Directive,
     string? StackTrace)
 {

@@ -1,3 +1,4 @@
+using Actors.Resilience.Supervision;
 namespace Actors.Resilience.Errors;
 
 /// <summary>
@@ -22,7 +23,7 @@ internal sealed class ErrorJournal : ReceiveActor
         Receive<GetErrorStats>(_ => Sender.Tell(Stats()));
     }
 
-    public static Props Props(ErrorJournalOptions options) => Actors.Props.Create(() => new ErrorJournal(options));
+    public static Props Props(ErrorJournalOptions options) => Akka.Actor.Props.Create(() => new ErrorJournal(options));
 
     protected override void PreStart() => Context.System.EventStream.Subscribe<ActorFailed>(Self);
 
@@ -30,7 +31,7 @@ internal sealed class ErrorJournal : ReceiveActor
 
     private void Record(ActorFailed failed)
     {
-        DateTimeOffset now = Context.System.TimeProvider.GetUtcNow();
+        DateTimeOffset now = Context.System.Scheduler.Now;
         bool isUnit = UnitAddress.TryParse(failed.Child.Path, out string kind, out string id);
         Exception cause = Unwrap(failed.Cause);
         string type = cause.GetType().FullName ?? cause.GetType().Name;
@@ -42,7 +43,6 @@ internal sealed class ErrorJournal : ReceiveActor
             isUnit ? id : null,
             type,
             cause.Message,
-            failed.MessageType?.FullName,
             failed.Directive,
             _options.CaptureStackTraces ? failed.Cause.ToString() : null);
         _ring[(int)((_total - 1) % _ring.Length)] = entry;
@@ -73,7 +73,7 @@ internal sealed class ErrorJournal : ReceiveActor
         _total,
         (int)Math.Min(_total, _ring.Length),
         _ring.Length,
-        (int)_lastMinute.Sum(Context.System.TimeProvider.GetUtcNow()),
+        (int)_lastMinute.Sum(Context.System.Scheduler.Now),
         new Dictionary<string, long>(_byType, StringComparer.Ordinal),
         new Dictionary<Directive, long>(_byDirective));
 }

@@ -1,3 +1,4 @@
+using Actors.Resilience.Supervision;
 using Actors.Resilience.Errors;
 using Actors.Resilience.Units;
 
@@ -51,14 +52,14 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
     public static Props Props(HealthOptions options, HealthSnapshotSource source) =>
-        Actors.Props.Create(() => new HealthAggregator(options, source));
+        Akka.Actor.Props.Create(() => new HealthAggregator(options, source));
 
     protected override void PreStart()
     {
-        _probe = _options.Probe ?? new SystemResourceProbe(Context.System.TimeProvider);
+        _probe = _options.Probe ?? new SystemResourceProbe(TimeProvider.System);
         var stream = Context.System.EventStream;
         stream.Subscribe<ActorFailed>(Self);
         stream.Subscribe<UnitStateChanged>(Self);

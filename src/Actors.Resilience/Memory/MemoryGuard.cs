@@ -1,5 +1,5 @@
 using System.Globalization;
-using Actors.Event;
+
 using Actors.Resilience.Units;
 
 namespace Actors.Resilience.Memory;
@@ -36,9 +36,9 @@ internal sealed class MemoryGuard : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    public static Props Props(MemoryGuardOptions options, IActorRef? units) => Actors.Props.Create(() => new MemoryGuard(options, units));
+    public static Props Props(MemoryGuardOptions options, IActorRef? units) => Akka.Actor.Props.Create(() => new MemoryGuard(options, units));
 
     protected override void PreStart()
     {

@@ -10,7 +10,6 @@ namespace Actors.Resilience.Operations;
 /// <param name="UnitId">Its unit id, if any.</param>
 /// <param name="ExceptionType">The exception's type.</param>
 /// <param name="Message">The exception's message.</param>
-/// <param name="MessageType">The type of the message being processed, if any.</param>
 /// <param name="Directive">What the supervisor decided (<c>Restart</c>, <c>Stop</c>...).</param>
 public sealed record PublicError(
     long Sequence,
@@ -20,7 +19,6 @@ public sealed record PublicError(
     string? UnitId,
     string ExceptionType,
     string Message,
-    string? MessageType,
     string Directive)
 {
     /// <summary>The public form of a journal entry.</summary>
@@ -29,6 +27,6 @@ public sealed record PublicError(
     public static PublicError From(ErrorEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new PublicError(entry.Sequence, entry.Time, entry.ActorPath, entry.UnitKind, entry.UnitId, entry.ExceptionType, entry.Message, entry.MessageType, entry.Directive.ToString());
+        return new PublicError(entry.Sequence, entry.Time, entry.ActorPath, entry.UnitKind, entry.UnitId, entry.ExceptionType, entry.Message, entry.Directive.ToString());
     }
 }

@@ -1,3 +1,4 @@
+using Actors.Resilience.Supervision;
 using Actors.Resilience.Breaker;
 
 namespace Actors.Resilience.Units;
@@ -5,8 +6,8 @@ namespace Actors.Resilience.Units;
 /// <summary>
 /// The supervisor of one unit instance at <c>/user/units/&lt;kind&gt;/&lt;id&gt;</c>, with two children: <c>breaker</c>
 /// (a <see cref="CircuitBreakerActor"/> that outlives worker restarts) and <c>worker</c>. A failed worker is stopped,
-/// its failure reported to the breaker, and then either restarted after a backoff delay (the kernel's
-/// <see cref="BackoffSupervisor.CalculateDelay"/>) or, when the breaker opened, left down until the breaker goes
+/// its failure reported to the breaker, and then either restarted after a backoff delay (Akka's backoff
+/// formula, <see cref="BackoffDelay"/>) or, when the breaker opened, left down until the breaker goes
 /// half-open; then the worker's next start is the probe. Messages that arrive while the worker is down wait in a
 /// bounded buffer; while the breaker is open they are answered at once with <see cref="CircuitOpen"/>.
 /// Every state change is told to the region and published on the event stream.
@@ -74,13 +75,13 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
     public static Props Props(string kind, string id, UnitKindOptions options) =>
-        Actors.Props.Create(() => new UnitInstance(kind, id, options));
+        Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options));
 
     /// <summary>Every worker failure stops the worker; this actor decides what happens next. Runs on this actor's turn.</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(
+    protected override SupervisorStrategy SupervisorStrategy() => new PublishingOneForOneStrategy(
         cause =>
         {
             _workerFailure = cause;
@@ -235,7 +236,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
             return;
         }
 
-        TimeSpan delay = BackoffSupervisor.CalculateDelay(_attempt, _options.MinBackoff, _options.MaxBackoff, _options.RandomFactor);
+        TimeSpan delay = BackoffDelay.Calculate(_attempt, _options.MinBackoff, _options.MaxBackoff, _options.RandomFactor);
         _attempt++;
         SetState(UnitState.BackingOff, _lastFailure);
         Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));

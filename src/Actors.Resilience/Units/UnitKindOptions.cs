@@ -1,3 +1,4 @@
+using Actors.Resilience.Breaker;
 namespace Actors.Resilience.Units;
 
 /// <summary>
@@ -54,7 +55,6 @@ public sealed class UnitKindOptions
         MaxFailures = 15,
         Window = TimeSpan.FromMinutes(5),
         ResetTimeout = TimeSpan.FromMinutes(10),
-        CallTimeout = Timeout.InfiniteTimeSpan,
     };
 
     /// <summary>
@@ -85,7 +85,7 @@ public sealed class UnitKindOptions
     /// <exception cref="ArgumentException">The kind is not a valid actor name.</exception>
     public void Validate()
     {
-        if (!ActorPath.IsValidName(Kind))
+        if (!ActorPath.IsValidPathElement(Kind))
         {
             throw new ArgumentException($"The unit kind '{Kind}' is not a valid actor name.", nameof(Kind));
         }

@@ -1,3 +1,4 @@
+using Actors.Resilience.Supervision;
 using Actors.Resilience.Memory;
 
 namespace Actors.Resilience.Units;
@@ -78,12 +79,12 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    public static Props Props(UnitKindOptions options) => Actors.Props.Create(() => new UnitRegion(options));
+    public static Props Props(UnitKindOptions options) => Akka.Actor.Props.Create(() => new UnitRegion(options));
 
     /// <summary>Instances restart themselves; a failure of the instance actor itself stops it (its next message creates it anew).</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => new PublishingOneForOneStrategy(static _ => Directive.Stop);
 
     protected override void PreStart()
     {

@@ -1,3 +1,4 @@
+using Actors.Resilience.Breaker;
 namespace Actors.Resilience.Units;
 
 /// <summary>Asks a region about one instance; answered with <see cref="UnitInstanceInfo"/> or <see cref="UnitNotFound"/>.</summary>

@@ -46,7 +46,7 @@ internal sealed class UnitsGuardian : ReceiveActor
         });
     }
 
-    public static Props Props(IReadOnlyList<UnitKindOptions> kinds) => Actors.Props.Create(() => new UnitsGuardian(kinds));
+    public static Props Props(IReadOnlyList<UnitKindOptions> kinds) => Akka.Actor.Props.Create(() => new UnitsGuardian(kinds));
 
     private IActorRef Register(UnitKindOptions options)
     {

@@ -1,0 +1,37 @@
+namespace Actors.Resilience.Supervision;
+
+/// <summary>
+/// Akka's <see cref="OneForOneStrategy"/> that also publishes an <see cref="ActorFailed"/> on the event stream for
+/// every decision it takes (resume, restart or stop), exactly once, before the directive is applied. Use it where a
+/// supervisor's children should show in the error journal and the health aggregator.
+/// </summary>
+/// <remarks>
+/// Akka calls <c>LogFailure</c> once per handled failure, whatever the directive and whether or not logging is on;
+/// this strategy publishes from there and then lets Akka log as usual.
+/// </remarks>
+public sealed class PublishingOneForOneStrategy : OneForOneStrategy
+{
+    /// <summary>A strategy with no retry limit.</summary>
+    /// <param name="decider">Decides the directive for each failure.</param>
+    /// <param name="loggingEnabled">Whether Akka logs each failure as an error.</param>
+    public PublishingOneForOneStrategy(Func<Exception, Directive> decider, bool loggingEnabled = true)
+        : base(-1, -1, decider, loggingEnabled)
+    {
+    }
+
+    /// <summary>A strategy that stops a child after <paramref name="maxNrOfRetries"/> restarts within <paramref name="withinTimeRange"/>.</summary>
+    /// <param name="maxNrOfRetries">Restarts allowed; -1 for no limit.</param>
+    /// <param name="withinTimeRange">The window restarts are counted in; <see langword="null"/> for the child's whole life.</param>
+    /// <param name="decider">Decides the directive for each failure.</param>
+    public PublishingOneForOneStrategy(int? maxNrOfRetries, TimeSpan? withinTimeRange, Func<Exception, Directive> decider)
+        : base(maxNrOfRetries, withinTimeRange, decider)
+    {
+    }
+
+    /// <inheritdoc/>
+    protected override void LogFailure(IActorContext context, IActorRef child, Exception cause, Directive directive)
+    {
+        context.System.EventStream.Publish(new ActorFailed(child, context.Self, cause, directive));
+        base.LogFailure(context, child, cause, directive);
+    }
+}

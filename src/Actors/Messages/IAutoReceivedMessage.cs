@@ -1,6 +1,0 @@
-namespace Actors;
-
-/// <summary>Marks messages the kernel handles itself before the actor's behavior sees them.</summary>
-internal interface IAutoReceivedMessage
-{
-}
