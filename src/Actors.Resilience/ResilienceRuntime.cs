@@ -49,17 +49,35 @@ public sealed class ResilienceRuntime
     /// <param name="options">The settings; defaults when <see langword="null"/>.</param>
     /// <returns>The running actors.</returns>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    /// <exception cref="InvalidOperationException">The system already runs a resilience runtime.</exception>
     public static ResilienceRuntime Start(ActorSystem system, ResilienceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         options ??= new ResilienceOptions();
         options.Validate();
+        ResilienceExtension extension = system.WithExtension<ResilienceExtension>(typeof(ResilienceExtensionId));
+        if (extension.Runtime is not null)
+        {
+            throw new InvalidOperationException($"The actor system '{system.Name}' already runs a resilience runtime; call ResilienceRuntime.Get(system) to reach it.");
+        }
+
         var source = new HealthSnapshotSource();
         IActorRef errors = system.ActorOf(ErrorJournal.Props(options.Errors), "errors");
         IActorRef health = system.ActorOf(HealthAggregator.Props(options.Health, source), "health");
         IActorRef units = system.ActorOf(UnitsGuardian.Props(options.Kinds.ToArray()), UnitAddress.UnitsName);
         IActorRef memory = system.ActorOf(MemoryGuard.Props(options.Memory, units), "memory");
-        return new ResilienceRuntime(system, options, units, health, errors, memory, source);
+        var runtime = new ResilienceRuntime(system, options, units, health, errors, memory, source);
+        extension.TrySet(runtime);
+        return runtime;
+    }
+
+    /// <summary>The resilience runtime started on <paramref name="system"/>, or <see langword="null"/> when none was.</summary>
+    /// <param name="system">The actor system.</param>
+    /// <returns>The runtime, or <see langword="null"/>.</returns>
+    public static ResilienceRuntime? Get(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return system.WithExtension<ResilienceExtension>(typeof(ResilienceExtensionId)).Runtime;
     }
 
     /// <summary>Adds a unit kind at run time (an existing kind keeps its region).</summary>
