@@ -1,5 +1,6 @@
 using Actors.Resilience.Errors;
 using Actors.Resilience.Health;
+using Actors.Resilience.Keeper;
 using Actors.Resilience.Memory;
 using Actors.Resilience.Units;
 
@@ -8,18 +9,22 @@ namespace Actors.Resilience;
 /// <summary>
 /// The resilience actors of one node, started together: <c>/user/units</c> (a region per unit kind),
 /// <c>/user/health</c> (the aggregator), <c>/user/errors</c> (the error journal) and <c>/user/memory</c> (the memory
-/// guard). The operation classes (<see cref="Operations.HealthOperations"/> and the others) are built over it.
+/// guard), and <c>/system/resilience-keeper</c>, which recreates the last three if they are stopped. The operation classes (<see cref="Operations.HealthOperations"/> and the others) are built over it.
 /// </summary>
 public sealed class ResilienceRuntime
 {
-    private ResilienceRuntime(ActorSystem system, ResilienceOptions options, IActorRef units, IActorRef health, IActorRef errors, IActorRef memory, HealthSnapshotSource source)
+    private readonly KeptActor _health;
+    private readonly KeptActor _errors;
+    private readonly KeptActor _memory;
+
+    private ResilienceRuntime(ActorSystem system, ResilienceOptions options, IActorRef units, KeptActor health, KeptActor errors, KeptActor memory, HealthSnapshotSource source)
     {
         System = system;
         Options = options;
         Units = units;
-        Health = health;
-        Errors = errors;
-        Memory = memory;
+        _health = health;
+        _errors = errors;
+        _memory = memory;
         HealthSource = source;
     }
 
@@ -33,13 +38,16 @@ public sealed class ResilienceRuntime
     public IActorRef Units { get; }
 
     /// <summary><c>/user/health</c>: answers <see cref="GetHealthSnapshot"/>.</summary>
-    public IActorRef Health { get; }
+    /// <remarks>The current incarnation: if the aggregator is stopped, the resilience keeper recreates it and this changes.</remarks>
+    public IActorRef Health => _health.Current;
 
     /// <summary><c>/user/errors</c>: answers <see cref="GetRecentErrors"/> and <see cref="GetErrorStats"/>.</summary>
-    public IActorRef Errors { get; }
+    /// <remarks>The current incarnation (see <see cref="Health"/>).</remarks>
+    public IActorRef Errors => _errors.Current;
 
     /// <summary><c>/user/memory</c>: answers <see cref="GetMemoryStatus"/>, <see cref="RunMemoryCleanup"/> and <see cref="RunMemoryEmergency"/>.</summary>
-    public IActorRef Memory { get; }
+    /// <remarks>The current incarnation (see <see cref="Health"/>).</remarks>
+    public IActorRef Memory => _memory.Current;
 
     /// <summary>The aggregator's latest published snapshot, readable from any thread without blocking.</summary>
     public HealthSnapshotSource HealthSource { get; }
@@ -62,12 +70,13 @@ public sealed class ResilienceRuntime
         }
 
         var source = new HealthSnapshotSource();
-        IActorRef errors = system.ActorOf(ErrorJournal.Props(options.Errors), "errors");
-        IActorRef health = system.ActorOf(HealthAggregator.Props(options.Health, source), "health");
+        KeptActor errors = Keep(system, "errors", ErrorJournal.Props(options.Errors));
+        KeptActor health = Keep(system, "health", HealthAggregator.Props(options.Health, source));
         IActorRef units = system.ActorOf(UnitsGuardian.Props(options.Kinds.ToArray()), UnitAddress.UnitsName);
-        IActorRef memory = system.ActorOf(MemoryGuard.Props(options.Memory, units), "memory");
+        KeptActor memory = Keep(system, "memory", MemoryGuard.Props(options.Memory, units));
         var runtime = new ResilienceRuntime(system, options, units, health, errors, memory, source);
         extension.TrySet(runtime);
+        ((ExtendedActorSystem)system).SystemActorOf(ResilienceKeeper.Props([health, errors, memory]), "resilience-keeper");
         return runtime;
     }
 
@@ -79,6 +88,8 @@ public sealed class ResilienceRuntime
         ArgumentNullException.ThrowIfNull(system);
         return system.WithExtension<ResilienceExtension>(typeof(ResilienceExtensionId)).Runtime;
     }
+
+    private static KeptActor Keep(ActorSystem system, string name, Props props) => new(name, props, system.ActorOf(props, name));
 
     /// <summary>Adds a unit kind at run time (an existing kind keeps its region).</summary>
     /// <param name="kind">The kind's settings.</param>

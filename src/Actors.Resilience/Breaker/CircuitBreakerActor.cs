@@ -27,7 +27,7 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
             Sender.Tell(Status(previous));
         });
         Receive<GetBreakerStatus>(_ => Sender.Tell(Status(_machine.State)));
-        Receive<HalfOpenTick>(_ => Apply(_machine.TryEnterHalfOpen(Now)));
+        Receive<HalfOpenTick>(t => Apply(_machine.OnResetTimer(t.Epoch)));
     }
 
     /// <inheritdoc/>
@@ -88,7 +88,8 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
 
         if (t.To == CircuitBreakerState.Open)
         {
-            Timers.StartSingleTimer(s_halfOpenKey, HalfOpenTick.Instance, t.RetryAfter ?? _machine.GetRetryAfter(Now));
+            // The tick carries the epoch of this open period: when it fires, the breaker goes half-open (see OnResetTimer).
+            Timers.StartSingleTimer(s_halfOpenKey, new HalfOpenTick(_machine.Epoch), t.RetryAfter ?? _machine.GetRetryAfter(Now));
         }
         else
         {
@@ -100,8 +101,5 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
         Context.System.EventStream.Publish(changed);
     }
 
-    private sealed class HalfOpenTick
-    {
-        public static HalfOpenTick Instance { get; } = new();
-    }
+    internal sealed record HalfOpenTick(long Epoch);
 }

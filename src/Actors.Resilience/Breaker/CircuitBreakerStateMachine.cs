@@ -133,6 +133,25 @@ public sealed class CircuitBreakerStateMachine
     }
 
     /// <summary>
+    /// The reset timer armed when the breaker opened has fired: an open breaker of the same <paramref name="epoch"/>
+    /// goes half-open whatever the clock says. The timer is the authority; a timer that fires a little before
+    /// <see cref="OpenUntil"/> by the wall clock (timers and clocks drift apart) must not leave the breaker open for good.
+    /// </summary>
+    /// <param name="epoch">The <see cref="Epoch"/> the breaker had when it opened.</param>
+    /// <returns>The transition, or <see langword="null"/> when the breaker is no longer in that open period.</returns>
+    public CircuitBreakerTransition? OnResetTimer(long epoch)
+    {
+        if (State != CircuitBreakerState.Open || epoch != Epoch)
+        {
+            return null;
+        }
+
+        _probesAdmitted = 0;
+        _probeSuccesses = 0;
+        return Enter(CircuitBreakerState.HalfOpen, null);
+    }
+
+    /// <summary>
     /// Reports a successful call. Closed: clears the consecutive count (window mode keeps its failures). Half-open:
     /// counts a successful probe and closes once <see cref="CircuitBreakerOptions.HalfOpenMaxProbes"/> have
     /// succeeded. Open: ignored.

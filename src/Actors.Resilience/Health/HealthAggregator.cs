@@ -48,6 +48,7 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
             }
         });
         Receive<GetHealthSnapshot>(_ => Sender.Tell(Publish()));
+        Receive<UnitInstanceList>(OnInstanceList);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -69,6 +70,9 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer(s_sampleKey, SampleTick.Instance, _options.SampleInterval);
         Timers.StartPeriodicTimer(s_publishKey, PublishTick.Instance, _options.PublishInterval);
         Sample();
+
+        // A recreated aggregator (see ResilienceKeeper) learns the instances that exist now; counters start afresh.
+        Context.ActorSelection("/user/" + UnitAddress.UnitsName).Tell(ListUnitInstances.Instance, Self);
     }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
@@ -95,6 +99,18 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
         if (failed.Directive == Directive.Restart)
         {
             record.Restarts++;
+        }
+    }
+
+    private void OnInstanceList(UnitInstanceList list)
+    {
+        foreach (UnitInstanceSummary instance in list.Instances)
+        {
+            if (!_instances.ContainsKey((list.Kind, instance.Id)))
+            {
+                _instances[(list.Kind, instance.Id)] = new InstanceRecord { State = instance.State, Since = instance.Created };
+                _dirty = true;
+            }
         }
     }
 

@@ -17,16 +17,19 @@ public sealed class HealthOperations(ResilienceRuntime runtime)
     /// <summary>The health summary.</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The summary.</returns>
-    public async Task<HealthSummary> GetSummary(CancellationToken cancellationToken = default) =>
-        ToSummary(await Snapshot(cancellationToken).ConfigureAwait(false));
+    public async Task<HealthSummary> GetSummary(CancellationToken cancellationToken = default)
+    {
+        (HealthSnapshot snapshot, bool stale) = await Snapshot(cancellationToken).ConfigureAwait(false);
+        return ToSummary(snapshot, _runtime.System.Scheduler.Now, stale);
+    }
 
     /// <summary>The detailed health.</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The details.</returns>
     public async Task<HealthDetails> GetDetailed(CancellationToken cancellationToken = default)
     {
-        HealthSnapshot s = await Snapshot(cancellationToken).ConfigureAwait(false);
-        return new HealthDetails(ToSummary(s), s.Reasons, s.Kinds, s.Instances, s.Resources, s.FailuresPerMinute, s.MessagesPerMinute, s.ErrorRate, s.Time);
+        (HealthSnapshot s, bool stale) = await Snapshot(cancellationToken).ConfigureAwait(false);
+        return new HealthDetails(ToSummary(s, _runtime.System.Scheduler.Now, stale), s.Reasons, s.Kinds, s.Instances, s.Resources, s.FailuresPerMinute, s.MessagesPerMinute, s.ErrorRate, s.Time);
     }
 
     /// <summary>
@@ -51,8 +54,8 @@ public sealed class HealthOperations(ResilienceRuntime runtime)
         {
             while (changes.Reader.TryRead(out HealthSnapshot? snapshot))
             {
-                HealthSummary summary = ToSummary(snapshot);
-                if (summary != last)
+                HealthSummary summary = ToSummary(snapshot, _runtime.System.Scheduler.Now);
+                if (!summary.SameNumbersAs(last))
                 {
                     last = summary;
                     yield return summary;
@@ -63,8 +66,10 @@ public sealed class HealthOperations(ResilienceRuntime runtime)
 
     /// <summary>Maps a snapshot to the summary.</summary>
     /// <param name="snapshot">The snapshot.</param>
+    /// <param name="now">The time the summary is served at, for its age; <see langword="null"/> gives age zero.</param>
+    /// <param name="stale">Whether the snapshot is served because the aggregator did not answer.</param>
     /// <returns>The summary.</returns>
-    public static HealthSummary ToSummary(HealthSnapshot snapshot)
+    public static HealthSummary ToSummary(HealthSnapshot snapshot, DateTimeOffset? now = null, bool stale = false)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         UnitKindHealth t = snapshot.Totals;
@@ -76,18 +81,21 @@ public sealed class HealthOperations(ResilienceRuntime runtime)
             t.BreakerActivations,
             t.RetryAttempts,
             t.RecentFailures,
-            snapshot.Score);
+            snapshot.Score,
+            snapshot.Time,
+            now is { } n && snapshot.Time != DateTimeOffset.MinValue ? Math.Max(0, (n - snapshot.Time).TotalSeconds) : 0,
+            stale);
     }
 
-    private async Task<HealthSnapshot> Snapshot(CancellationToken cancellationToken)
+    private async Task<(HealthSnapshot Snapshot, bool Stale)> Snapshot(CancellationToken cancellationToken)
     {
         try
         {
-            return await _runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance, _runtime.Options.OperationTimeout, cancellationToken).ConfigureAwait(false);
+            return (await _runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance, _runtime.Options.OperationTimeout, cancellationToken).ConfigureAwait(false), false);
         }
         catch (AskTimeoutException)
         {
-            return _runtime.HealthSource.Current;
+            return (_runtime.HealthSource.Current, true);
         }
     }
 }

@@ -30,6 +30,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     private CircuitBreakerState _breakerState = CircuitBreakerState.Closed;
     private DateTimeOffset _openUntil;
     private bool _awaitingVerdict;
+    private bool _permitRequested;
     private bool _stopping;
     private int _attempt;
     private int _incarnation;
@@ -44,6 +45,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         Receive<UnitEnvelope>(e => Deliver(e.Message, Sender));
         Receive<Terminated>(OnTerminated);
         Receive<BreakerStatus>(OnVerdict);
+        Receive<BreakerPermit>(OnPermit);
         Receive<CircuitBreakerStateChanged>(OnBreakerChanged);
         Receive<ActorIdentity>(i =>
         {
@@ -102,7 +104,20 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     {
         if (_state == UnitState.CircuitOpen)
         {
-            sender.Tell(new CircuitOpen(_kind, _id, RetryAfter()), Self);
+            if (Now < _openUntil || _buffer.Count >= _options.BufferCapacity)
+            {
+                sender.Tell(new CircuitOpen(_kind, _id, RetryAfter()), Self);
+                return;
+            }
+
+            // The open period is over but no half-open has arrived: ask the breaker (its answer starts the probe or
+            // says how long is left) and hold the message meanwhile, instead of refusing for good.
+            _buffer.Enqueue((message, sender));
+            if (!_permitRequested)
+            {
+                _permitRequested = true;
+                _breaker.Tell(AcquireBreakerPermit.Instance, Self);
+            }
         }
         else if (_worker is not null)
         {
@@ -193,6 +208,25 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         else
         {
             ScheduleRestart();
+        }
+    }
+
+    private void OnPermit(BreakerPermit permit)
+    {
+        _permitRequested = false;
+        if (_state != UnitState.CircuitOpen || _worker is not null)
+        {
+            return;
+        }
+
+        if (permit.IsAllowed)
+        {
+            // The breaker went half-open on this request; its state change follows, but start the probe now.
+            StartWorker();
+        }
+        else
+        {
+            EnterCircuitOpen(permit.RetryAfter);
         }
     }
 

@@ -3,7 +3,8 @@ namespace Actors.Resilience.Units;
 /// <summary>
 /// The actor at <c>/user/units</c>: the parent of one <see cref="UnitRegion"/> per kind. It creates the configured
 /// kinds at start and more on <see cref="RegisterUnitKind"/>, hands <see cref="UnitMessage"/>s to their region, and
-/// fans the memory guard's bulk requests out to every region (each region answers the original sender).
+/// fans bulk requests (the memory guard's, and <see cref="ListUnitInstances"/>) out to every region (each region
+/// answers the original sender).
 /// </summary>
 internal sealed class UnitsGuardian : ReceiveActor
 {
@@ -31,6 +32,7 @@ internal sealed class UnitsGuardian : ReceiveActor
                 Sender.Tell(new UnknownUnitKind(m.Kind));
             }
         });
+        Receive<ListUnitInstances>(Broadcast);
         Receive<PassivateIdleUnits>(Broadcast);
         Receive<StopNonCriticalUnits>(Broadcast);
         Receive<Terminated>(t =>
