@@ -14,7 +14,7 @@ namespace Actors.Resilience.Units;
 /// region and published on the event stream.
 /// </summary>
 /// <remarks>Threading contract: everything here, including the strategy's callback, runs on this actor's own turn.</remarks>
-internal sealed class UnitInstance : ReceiveActor, IWithTimers
+internal sealed class UnitInstance : UntypedActor, IWithTimers
 {
     private static readonly object s_restartKey = "restart";
     private static readonly object s_stableKey = "stable";
@@ -44,37 +44,6 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         _kind = kind;
         _id = id;
         _options = options;
-        Receive<UnitEnvelope>(e => Deliver(e.Message, Sender));
-        Receive<Terminated>(OnTerminated);
-        Receive<BreakerStatus>(OnVerdict);
-        Receive<BreakerPermit>(OnPermit);
-        Receive<CircuitBreakerStateChanged>(OnBreakerChanged);
-        Receive<ActorIdentity>(i =>
-        {
-            if (_options.ReadyOnStart && i.Subject is not null && i.MessageId is int n && n == _incarnation && i.Subject.Equals(_worker))
-            {
-                MarkReady();
-            }
-        });
-        Receive<UnitReady>(_ =>
-        {
-            if (_worker is not null && Sender.Equals(_worker))
-            {
-                MarkReady();
-            }
-        });
-        Receive<RestartTick>(_ =>
-        {
-            if (_suspendedBy is not null && _state == UnitState.BackingOff)
-            {
-                RestartWorker();
-            }
-        });
-        Receive<StableTick>(_ => _attempt = 0);
-        Receive<GetUnitInstance>(_ => Sender.Tell(Info()));
-        Receive<ResetUnitBreaker>(_ => _breaker.Forward(ResetBreaker.Instance));
-        Receive<GetUnitBreaker>(_ => _breaker.Forward(GetBreakerStatus.Instance));
-        Receive<StopUnit>(s => StopSelf(s.Reason));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -85,6 +54,71 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options));
 
     protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(OnWorkerFailed);
+
+    /// <summary>A switch rather than ReceiveActor handlers: this is the per-message path, and a ReceiveActor builds its handler table per instance.</summary>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case UnitEnvelope e:
+                Deliver(e.Message, Sender);
+                break;
+            case UnitMessage m:
+                Deliver(m.Message, Sender);
+                break;
+            case BreakerStatus status:
+                OnVerdict(status);
+                break;
+            case CircuitBreakerStateChanged changed:
+                OnBreakerChanged(changed);
+                break;
+            case ActorIdentity i:
+                if (_options.ReadyOnStart && i.Subject is not null && i.MessageId is int n && n == _incarnation && i.Subject.Equals(_worker))
+                {
+                    MarkReady();
+                }
+
+                break;
+            case UnitReady:
+                if (_worker is not null && Sender.Equals(_worker))
+                {
+                    MarkReady();
+                }
+
+                break;
+            case RestartTick:
+                if (_suspendedBy is not null && _state == UnitState.BackingOff)
+                {
+                    RestartWorker();
+                }
+
+                break;
+            case StableTick:
+                _attempt = 0;
+                break;
+            case Terminated terminated:
+                OnTerminated(terminated);
+                break;
+            case BreakerPermit permit:
+                OnPermit(permit);
+                break;
+            case GetUnitInstance:
+                Sender.Tell(Info());
+                break;
+            case ResetUnitBreaker:
+                _breaker.Forward(ResetBreaker.Instance);
+                break;
+            case GetUnitBreaker:
+                _breaker.Forward(GetBreakerStatus.Instance);
+                break;
+            case StopUnit stop:
+                StopSelf(stop.Reason);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
 
     protected override void PreStart()
     {
@@ -310,8 +344,8 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
         if (delay == TimeSpan.Zero)
         {
-            // Zero backoff restarts on the next turn, not after a scheduler tick (a stale tick is ignored by its handler).
-            Self.Tell(RestartTick.Instance);
+            // Zero backoff restarts now, not after a scheduler tick.
+            RestartWorker();
         }
         else
         {
