@@ -7,11 +7,11 @@ namespace Actors.Resilience.Breaker;
 /// <see cref="CircuitBreakerStateChanged"/> and also told to the actor's parent, which is how a unit instance learns
 /// that its breaker opened, went half-open or was reset.
 /// </summary>
-public sealed class CircuitBreakerActor : UntypedActor, IWithTimers
+public sealed class CircuitBreakerActor : UntypedActor
 {
-    private static readonly object s_halfOpenKey = "half-open";
     private readonly string _name;
     private readonly CircuitBreakerStateMachine _machine;
+    private ICancelable? _halfOpenTimer;
 
     /// <summary>Creates the actor; use <see cref="Props"/>, which validates the options.</summary>
     /// <param name="name">The name carried in its events.</param>
@@ -21,9 +21,6 @@ public sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         _name = name;
         _machine = new CircuitBreakerStateMachine(options);
     }
-
-    /// <inheritdoc/>
-    public ITimerScheduler Timers { get; set; } = null!;
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
@@ -38,6 +35,9 @@ public sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         options.Validate();
         return Akka.Actor.Props.Create(() => new CircuitBreakerActor(name, options));
     }
+
+    /// <inheritdoc/>
+    protected override void PostStop() => _halfOpenTimer?.Cancel();
 
     /// <inheritdoc/>
     protected override void OnReceive(object message)
@@ -112,11 +112,13 @@ public sealed class CircuitBreakerActor : UntypedActor, IWithTimers
         if (t.To == CircuitBreakerState.Open)
         {
             // The tick carries the epoch of this open period: when it fires, the breaker goes half-open (see OnResetTimer).
-            Timers.StartSingleTimer(s_halfOpenKey, new HalfOpenTick(_machine.Epoch), t.RetryAfter ?? _machine.GetRetryAfter(Now));
+            _halfOpenTimer?.Cancel();
+            _halfOpenTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(t.RetryAfter ?? _machine.GetRetryAfter(Now), Self, new HalfOpenTick(_machine.Epoch), Self);
         }
         else
         {
-            Timers.Cancel(s_halfOpenKey);
+            _halfOpenTimer?.Cancel();
+            _halfOpenTimer = null;
         }
 
         var changed = new CircuitBreakerStateChanged(_name, t.From, t.To, t.RetryAfter);

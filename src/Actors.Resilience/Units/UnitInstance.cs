@@ -14,11 +14,8 @@ namespace Actors.Resilience.Units;
 /// region and published on the event stream.
 /// </summary>
 /// <remarks>Threading contract: everything here, including the strategy's callback, runs on this actor's own turn.</remarks>
-internal sealed class UnitInstance : UntypedActor, IWithTimers
+internal sealed class UnitInstance : UntypedActor
 {
-    private static readonly object s_restartKey = "restart";
-    private static readonly object s_stableKey = "stable";
-
     private readonly string _kind;
     private readonly string _id;
     private readonly UnitKindOptions _options;
@@ -38,6 +35,9 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
     private int _incarnation;
     private long _failures;
     private string? _lastFailure;
+    private long _restartSeq;
+    private ICancelable? _restartTimer;
+    private ICancelable? _stableTimer;
 
     public UnitInstance(string kind, string id, UnitKindOptions options)
     {
@@ -46,14 +46,12 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
         _options = options;
     }
 
-    public ITimerScheduler Timers { get; set; } = null!;
-
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
     public static Props Props(string kind, string id, UnitKindOptions options) =>
         Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options));
 
-    protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(OnWorkerFailed);
+    protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(OnWorkerFailed, OnWorkerTerminated);
 
     /// <summary>A switch rather than ReceiveActor handlers: this is the per-message path, and a ReceiveActor builds its handler table per instance.</summary>
     protected override void OnReceive(object message)
@@ -86,18 +84,19 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
                 }
 
                 break;
-            case RestartTick:
-                if (_suspendedBy is not null && _state == UnitState.BackingOff)
+            case RestartTick tick:
+                if (tick.Seq == _restartSeq && _suspendedBy is not null && _state == UnitState.BackingOff)
                 {
                     RestartWorker();
                 }
 
                 break;
-            case StableTick:
-                _attempt = 0;
-                break;
-            case Terminated terminated:
-                OnTerminated(terminated);
+            case StableTick tick:
+                if (tick.Incarnation == _incarnation && _state == UnitState.Running)
+                {
+                    _attempt = 0;
+                }
+
                 break;
             case BreakerPermit permit:
                 OnPermit(permit);
@@ -124,13 +123,17 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
     {
         _since = Now;
         _breaker = Context.ActorOf(CircuitBreakerActor.Props($"{_kind}/{_id}", _options.Breaker), "breaker");
-        _worker = Context.Watch(Context.ActorOf(_options.WorkerProps(_id), "worker"));
+        _worker = Context.ActorOf(_options.WorkerProps(_id), "worker");
         _incarnation = 1;
         SetState(UnitState.Starting, null);
         AskReady();
     }
 
-    protected override void PostStop() => SetState(UnitState.Stopped, _stopping ? null : "stopped");
+    protected override void PostStop()
+    {
+        CancelTimers();
+        SetState(UnitState.Stopped, _stopping ? null : "stopped");
+    }
 
     private void Deliver(object message, IActorRef sender)
     {
@@ -189,7 +192,7 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
         _suspendedBy = cause;
         _failures++;
         _lastFailure = $"{shown.GetType().Name}: {shown.Message}";
-        Timers.Cancel(s_stableKey);
+        _stableTimer?.Cancel();
         if (_stopping)
         {
             // A worker that fails while draining before a stop is stopped at once.
@@ -233,12 +236,13 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
 
         SetState(UnitState.Running, null);
         _breaker.Tell(new BreakerSuccess(), Self);
-        Timers.StartSingleTimer(s_stableKey, StableTick.Instance, _options.BackoffResetAfter);
+        _stableTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(_options.BackoffResetAfter, Self, new StableTick(_incarnation), Self);
     }
 
-    private void OnTerminated(Terminated terminated)
+    /// <summary>The strategy's callback when a child has terminated (a parent learns this without watching).</summary>
+    private void OnWorkerTerminated(IActorRef child)
     {
-        if (_worker is null || !terminated.ActorRef.Equals(_worker))
+        if (_worker is null || !child.Equals(_worker))
         {
             return;
         }
@@ -311,7 +315,7 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
                 break;
             case CircuitBreakerState.Closed when _suspendedBy is not null && !_awaitingVerdict && _state is UnitState.CircuitOpen or UnitState.BackingOff:
                 // A manual reset: restart at once with a clean retry count.
-                Timers.Cancel(s_restartKey);
+                _restartTimer?.Cancel();
                 _attempt = 0;
                 RestartWorker();
                 break;
@@ -321,7 +325,7 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
     private void EnterCircuitOpen(TimeSpan retryAfter)
     {
         _openUntil = Now + retryAfter;
-        Timers.Cancel(s_restartKey);
+        _restartTimer?.Cancel();
         SetState(UnitState.CircuitOpen, _lastFailure);
         var reply = new CircuitOpen(_kind, _id, retryAfter);
         while (_buffer.TryDequeue(out var item))
@@ -349,7 +353,7 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
         }
         else
         {
-            Timers.StartSingleTimer(s_restartKey, RestartTick.Instance, delay);
+            _restartTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(delay, Self, new RestartTick(++_restartSeq), Self);
         }
     }
 
@@ -366,7 +370,7 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
         }
 
         _stopping = true;
-        Timers.CancelAll();
+        CancelTimers();
         SetState(UnitState.Stopped, reason);
         while (_buffer.TryDequeue(out var item))
         {
@@ -385,6 +389,12 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
         {
             Context.Stop(_worker);
         }
+    }
+
+    private void CancelTimers()
+    {
+        _restartTimer?.Cancel();
+        _stableTimer?.Cancel();
     }
 
     private void SetState(UnitState state, string? reason)
@@ -415,13 +425,9 @@ internal sealed class UnitInstance : UntypedActor, IWithTimers
         _buffer.Count,
         _lastFailure);
 
-    private sealed class RestartTick
-    {
-        public static RestartTick Instance { get; } = new();
-    }
+    /// <summary>Restart the worker, unless another failure or a reset happened since this was scheduled.</summary>
+    private sealed record RestartTick(long Seq);
 
-    private sealed class StableTick
-    {
-        public static StableTick Instance { get; } = new();
-    }
+    /// <summary>The worker has run long enough to forget its retry count, if it is still the same incarnation.</summary>
+    private sealed record StableTick(int Incarnation);
 }

@@ -30,7 +30,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     public static Props Props(UnitKindOptions options) => Akka.Actor.Props.Create(() => new UnitRegion(options));
 
     /// <summary>Instances restart themselves; a failure of the instance actor itself stops it (its next message creates it anew).</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => new PublishingOneForOneStrategy(static _ => Directive.Stop);
+    protected override SupervisorStrategy SupervisorStrategy() => new UnitRegionStrategy(OnInstanceTerminated);
 
     /// <summary>A switch rather than ReceiveActor handlers: every unit message passes here.</summary>
     protected override void OnReceive(object message)
@@ -53,9 +53,6 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                     changed.Stopping |= c.State == UnitState.Stopped;
                 }
 
-                break;
-            case Terminated t:
-                OnTerminated(t);
                 break;
             case PassivateTick:
                 Passivate(_options.PassivateAfter!.Value, keepRecovering: true);
@@ -143,7 +140,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             entry.LastActivity = now;
             if (entry.Stopping)
             {
-                entry.Pending.Add((envelope, Sender));
+                (entry.Pending ??= new()).Add((envelope, Sender));
                 return;
             }
         }
@@ -164,21 +161,21 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
 
     private Entry Create(string id, DateTimeOffset now)
     {
-        IActorRef child = Context.Watch(Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options), UnitAddress.ToActorName(id)));
+        IActorRef child = Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options), UnitAddress.ToActorName(id));
         var entry = new Entry(id, child, now) { LastActivity = now };
         _entries[id] = entry;
         _byRef[child] = id;
         return entry;
     }
 
-    private void OnTerminated(Terminated terminated)
+    private void OnInstanceTerminated(IActorRef instance)
     {
-        if (!_byRef.Remove(terminated.ActorRef, out string? id) || !_entries.Remove(id, out Entry? entry))
+        if (!_byRef.Remove(instance, out string? id) || !_entries.Remove(id, out Entry? entry))
         {
             return;
         }
 
-        if (entry.Pending.Count > 0)
+        if (entry.Pending is { Count: > 0 })
         {
             DateTimeOffset now = Now;
             Entry next = Create(id, now);
@@ -273,7 +270,8 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
 
         public bool Stopping { get; set; }
 
-        public List<(object Message, IActorRef Sender)> Pending { get; } = new();
+        /// <summary>Messages that arrived while the instance was stopping; created on the first.</summary>
+        public List<(object Message, IActorRef Sender)>? Pending { get; set; }
     }
 
     private sealed class PassivateTick
