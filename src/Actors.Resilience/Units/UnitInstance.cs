@@ -36,6 +36,8 @@ internal sealed class UnitInstance : UntypedActor
     private long _failures;
     private string? _lastFailure;
     private long _restartSeq;
+    private int _reportsInFlight;
+    private int _knownFailureCount;
     private ICancelable? _restartTimer;
     private ICancelable? _stableTimer;
 
@@ -200,8 +202,25 @@ internal sealed class UnitInstance : UntypedActor
             return;
         }
 
-        _awaitingVerdict = true;
-        _breaker.Tell(new BreakerFailure(shown), Self);
+        if (_breakerState == CircuitBreakerState.Closed && _reportsInFlight == 0 && _knownFailureCount + 1 < _options.Breaker.MaxFailures)
+        {
+            // The breaker's verdict is known: only this instance reports to it, every earlier report has been
+            // answered, and one more failure cannot reach MaxFailures (in window mode older failures only slide out).
+            // Restart without waiting for the answer; it only updates the count when it comes.
+            ScheduleRestart();
+            Report(new BreakerFailure(shown));
+        }
+        else
+        {
+            Report(new BreakerFailure(shown));
+            _awaitingVerdict = true;
+        }
+    }
+
+    private void Report(object outcome)
+    {
+        _reportsInFlight++;
+        _breaker.Tell(outcome, Self);
     }
 
     /// <summary>Restarts the suspended worker in place: its mailbox is kept, then the buffered messages follow.</summary>
@@ -211,12 +230,13 @@ internal sealed class UnitInstance : UntypedActor
         _suspendedBy = null;
         _incarnation++;
         ((IInternalActorRef)_worker!).Restart(cause);
-        SetState(UnitState.Starting, "worker restarting");
-        AskReady();
         while (_buffer.TryDequeue(out var item))
         {
             _worker.Tell(item.Message, item.Sender);
         }
+
+        SetState(UnitState.Starting, "worker restarting");
+        AskReady();
     }
 
     private void AskReady()
@@ -235,7 +255,7 @@ internal sealed class UnitInstance : UntypedActor
         }
 
         SetState(UnitState.Running, null);
-        _breaker.Tell(new BreakerSuccess(), Self);
+        Report(new BreakerSuccess());
         _stableTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(_options.BackoffResetAfter, Self, new StableTick(_incarnation), Self);
     }
 
@@ -261,7 +281,9 @@ internal sealed class UnitInstance : UntypedActor
     /// <summary>The breaker's answer to a reported failure decides: back off and restart, or wait for half-open.</summary>
     private void OnVerdict(BreakerStatus status)
     {
+        _reportsInFlight--;
         _breakerState = status.State;
+        _knownFailureCount = status.FailureCount;
         if (!_awaitingVerdict || _suspendedBy is null || _stopping)
         {
             return;
@@ -344,15 +366,16 @@ internal sealed class UnitInstance : UntypedActor
 
         TimeSpan delay = BackoffDelay.Calculate(_attempt, _options.MinBackoff, _options.MaxBackoff, _options.RandomFactor);
         _attempt++;
-        SetState(UnitState.BackingOff, _lastFailure);
-        Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
         if (delay == TimeSpan.Zero)
         {
-            // Zero backoff restarts now, not after a scheduler tick.
+            // Zero backoff restarts now, not after a scheduler tick (and never shows as backing off).
             RestartWorker();
+            Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
         }
         else
         {
+            Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
+            SetState(UnitState.BackingOff, _lastFailure);
             _restartTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(delay, Self, new RestartTick(++_restartSeq), Self);
         }
     }

@@ -23,8 +23,13 @@ internal sealed class UnitWorkerStrategy(Action<IActorRef, Exception, IActorRef?
             return;
         }
 
+        // The instance acts first (a zero-backoff restart is under way before anyone else is told), then the
+        // decision is published.
         onFailure(child, cause, FailedMessageSender(child));
+        Publish(context, child, cause, Directive.Restart);
     }
+
+    protected override bool PublishesBeforeDirective(Directive directive) => directive != Directive.Restart;
 
     public override void HandleChildTerminated(IActorContext actorContext, IActorRef child, IEnumerable<IInternalActorRef> children)
     {
