@@ -31,7 +31,7 @@ internal static class ActorPalette
                 "Akka's view of any actor (answers Identify, address with uid, children by selection); for unit instances under /user/units also the unit's own counters (state, breaker, retries, failures, buffered messages, last failure)",
                 Stat,
                 ArgumentDescriptor.Option("path", "-p", "The actor's path, e.g. /user/orders", mandatory: true))
-            .AddMutatingCommand("stop", "Stops an actor and its children (needs the admin token; guardians and /system are refused)", Stop,
+            .AddMutatingCommand("stop", "Stops an actor and its children (guardians and /system are refused)", Stop,
                 ArgumentDescriptor.Option("path", "-p", "The actor's path", mandatory: true))
             .Build();
 

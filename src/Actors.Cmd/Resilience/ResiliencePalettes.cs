@@ -43,8 +43,8 @@ public static class ResiliencePalettes
             .Build());
         server.Register(new CommandPaletteBuilder("breaker", "Per-instance circuit breakers")
             .AddCommand("list", "Every live instance's breaker: state, failures, retry-after", ctx => ListBreakers(ctx, units), anyKind, ListLimit.Limit("breakers"), ListLimit.All("breakers"))
-            .AddMutatingCommand("reset", "Closes one instance's breaker (needs the admin token)", ctx => Emit(ctx, units.ResetBreaker(Arg(ctx, "kind"), Arg(ctx, "id"), ctx.CancellationToken), "instance"), kind, id)
-            .AddMutatingCommand("reset-all", "Closes every breaker of a kind (needs the admin token)", ctx => Emit(ctx, units.ResetBreakers(Arg(ctx, "kind"), ctx.CancellationToken), "kind"), kind)
+            .AddMutatingCommand("reset", "Closes one instance's breaker", ctx => Emit(ctx, units.ResetBreaker(Arg(ctx, "kind"), Arg(ctx, "id"), ctx.CancellationToken), "instance"), kind, id)
+            .AddMutatingCommand("reset-all", "Closes every breaker of a kind", ctx => Emit(ctx, units.ResetBreakers(Arg(ctx, "kind"), ctx.CancellationToken), "kind"), kind)
             .Build());
         server.Register(new CommandPaletteBuilder("errors", "The journal of recent failures")
             .AddCommand("tail", "The most recent failures, oldest first", ctx => Tail(ctx, errors), ListLimit.Limit("failures"), ListLimit.All("failures"))
@@ -53,8 +53,8 @@ public static class ResiliencePalettes
             .Build());
         server.Register(new CommandPaletteBuilder("memory", "The memory guard")
             .AddCommand("get", "Usage, thresholds and recent actions", Run(ct => memory.Get(ct)))
-            .AddMutatingCommand("cleanup", "Runs a cleanup now (needs the admin token)", Run(ct => memory.Cleanup(ct)))
-            .AddMutatingCommand("emergency", "Runs the emergency procedure now: passivates instances (needs the admin token)", Run(ct => memory.Emergency(ct)))
+            .AddMutatingCommand("cleanup", "Runs a cleanup now", Run(ct => memory.Cleanup(ct)))
+            .AddMutatingCommand("emergency", "Runs the emergency procedure now: passivates instances", Run(ct => memory.Emergency(ct)))
             .WithDefaultCommand("get")
             .Build());
         server.MarkResiliencePalettesRegistered();

@@ -179,6 +179,7 @@ internal sealed class CmdConnection
         {
             _server.System.Log.Warning("Command server: dropping {0}: its {1} queued frames were not read in time", Remote, _options.OutboundQueueCapacity);
             Abort();
+            _server.OnSlowClientDropped(Remote);
         }
 
         return false;

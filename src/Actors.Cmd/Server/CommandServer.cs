@@ -213,6 +213,11 @@ public sealed class CommandServer
 
     internal void RemoveConnection() => Interlocked.Decrement(ref _connections);
 
+    /// <summary>Raised (on the thread that found the queue full) with the client's endpoint when a client too slow to read its frames is dropped.</summary>
+    internal event Action<string>? SlowClientDropped;
+
+    internal void OnSlowClientDropped(string remote) => SlowClientDropped?.Invoke(remote);
+
     internal void OnStopped()
     {
         System.WithExtension<CmdExtension>(typeof(CmdExtensionId)).Clear(this);
