@@ -21,16 +21,16 @@ internal static class ActorPalette
 
     public static CommandPalette Create() =>
         new CommandPaletteBuilder("actor", "Inspect and stop actors")
-            .AddCommand("hierarchy", "Prints the actor tree, found by selection and Identify (depth-limited, with a timeout and a limit)", Hierarchy,
+            .AddCommand("hierarchy", "The actor tree, found by selection and Identify (depth, timeout and limit apply)", Hierarchy,
                 ArgumentDescriptor.Option("depth", "-d", "How many levels below the path to walk (0 = all)", defaultValue: "0"),
                 ArgumentDescriptor.Option("path", "-p", "Where to start (/ shows /user and /system)", defaultValue: "/"),
                 ListLimit.Limit("actors"),
                 ListLimit.All("actors"))
             .AddCommand(
                 "stat",
-                "Akka's view of any actor (answers Identify, address with uid, children by selection); for unit instances under /user/units also the unit's own counters (state, breaker, retries, failures, buffered messages, last failure)",
+                "Any actor: what Akka exposes (answers Identify, uid, children by selection); a unit instance: also its own counters",
                 Stat,
-                ArgumentDescriptor.Option("path", "-p", "The actor's path, e.g. /user/orders", mandatory: true))
+                ArgumentDescriptor.Option("path", "-p", "The actor's path, e.g. /user/orders; for /user/units/<kind>/<id> (and the actors inside) the unit's state, breaker, retries, failures, buffered messages and last failure follow", mandatory: true))
             .AddMutatingCommand("stop", "Stops an actor and its children (guardians and /system are refused)", Stop,
                 ArgumentDescriptor.Option("path", "-p", "The actor's path", mandatory: true))
             .Build();
