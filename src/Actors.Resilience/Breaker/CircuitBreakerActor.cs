@@ -44,7 +44,10 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return Akka.Actor.Props.Create(() => new CircuitBreakerActor(name, options));
+
+        // Props.Create(() => new ...) finds the constructor by reflection, which only sees public ones: this one is
+        // private (the public API is Props), so the breaker is produced directly.
+        return Akka.Actor.Props.CreateBy(new Producer(name, options));
     }
 
     private void Acquire()
@@ -102,4 +105,15 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
     }
 
     internal sealed record HalfOpenTick(long Epoch);
+
+    private sealed class Producer(string name, CircuitBreakerOptions options) : IIndirectActorProducer
+    {
+        public Type ActorType => typeof(CircuitBreakerActor);
+
+        public ActorBase Produce() => new CircuitBreakerActor(name, options);
+
+        public void Release(ActorBase actor)
+        {
+        }
+    }
 }
