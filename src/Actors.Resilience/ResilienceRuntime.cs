@@ -69,6 +69,7 @@ public sealed class ResilienceRuntime
             throw new InvalidOperationException($"The actor system '{system.Name}' already runs a resilience runtime; call ResilienceRuntime.Get(system) to reach it.");
         }
 
+        system.Settings.InjectTopLevelFallback(WorkerMailbox.Declaration);
         var source = new HealthSnapshotSource();
         KeptActor errors = Keep(system, "errors", ErrorJournal.Props(options.Errors));
         KeptActor health = Keep(system, "health", HealthAggregator.Props(options.Health, source));

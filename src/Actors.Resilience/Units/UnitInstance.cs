@@ -21,6 +21,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     private readonly string _id;
     private readonly UnitKindOptions _options;
     private readonly Queue<(object Message, IActorRef Sender)> _buffer = new();
+    private readonly List<(object Message, IActorRef Sender)> _leftovers = new();
     private IActorRef _breaker = ActorRefs.Nobody;
     private IActorRef? _worker;
     private Exception? _workerFailure;
@@ -44,6 +45,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         _options = options;
         Receive<UnitEnvelope>(e => Deliver(e.Message, Sender));
         Receive<Terminated>(OnTerminated);
+        Receive<WorkerLeftover>(OnLeftover);
         Receive<BreakerStatus>(OnVerdict);
         Receive<BreakerPermit>(OnPermit);
         Receive<CircuitBreakerStateChanged>(OnBreakerChanged);
@@ -119,7 +121,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
                 _breaker.Tell(AcquireBreakerPermit.Instance, Self);
             }
         }
-        else if (_worker is not null)
+        else if (_worker is not null && _workerFailure is null)
         {
             _worker.Tell(message, sender);
         }
@@ -143,7 +145,14 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     {
         _workerFailure = null;
         _incarnation++;
-        _worker = Context.Watch(Context.ActorOf(_options.WorkerProps(_id), "worker"));
+        Props props = _options.WorkerProps(_id);
+        if (string.IsNullOrEmpty(props.Mailbox))
+        {
+            // Messages still queued when the worker fails come back to this instance instead of dead letters.
+            props = props.WithMailbox(WorkerMailbox.ConfigPath);
+        }
+
+        _worker = Context.Watch(Context.ActorOf(props, "worker"));
         SetState(UnitState.Starting, _incarnation == 1 ? null : "worker restarting");
         if (_options.ReadyOnStart)
         {
@@ -177,6 +186,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
 
         _worker = null;
         Timers.Cancel(s_stableKey);
+        RequeueLeftovers();
         if (_workerFailure is { } cause)
         {
             _failures++;
@@ -189,6 +199,42 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         {
             StopSelf("worker stopped");
         }
+    }
+
+    /// <summary>
+    /// A message the failed worker had not handled. Leftovers arrive before the worker's <see cref="Terminated"/>; they
+    /// were sent before anything buffered since the failure, so they go back ahead of it (order kept).
+    /// </summary>
+    private void OnLeftover(WorkerLeftover leftover)
+    {
+        if (leftover.Message is Identify && leftover.Sender.Equals(Self))
+        {
+            return; // this instance's own readiness question to a worker that never started
+        }
+
+        _leftovers.Add((leftover.Message, leftover.Sender));
+    }
+
+    private void RequeueLeftovers()
+    {
+        if (_leftovers.Count == 0)
+        {
+            return;
+        }
+
+        var newer = _buffer.ToArray();
+        _buffer.Clear();
+        foreach (var item in _leftovers)
+        {
+            _buffer.Enqueue(item);
+        }
+
+        foreach (var item in newer)
+        {
+            _buffer.Enqueue(item);
+        }
+
+        _leftovers.Clear();
     }
 
     /// <summary>The breaker's answer to a reported failure decides: back off and restart, or wait for half-open.</summary>
@@ -286,6 +332,15 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
 
         _stopping = true;
         SetState(UnitState.Stopped, reason);
+
+        // Messages accepted but not handled go back to the region (which now holds this id as stopping): it hands them
+        // to the instance's next incarnation, so none is dropped.
+        RequeueLeftovers();
+        while (_buffer.TryDequeue(out var item))
+        {
+            Context.Parent.Tell(new UnitEnvelope(_id, item.Message), item.Sender);
+        }
+
         Context.Stop(Self);
     }
 

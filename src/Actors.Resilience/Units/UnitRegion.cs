@@ -30,6 +30,10 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
             if (_entries.TryGetValue(c.Id, out Entry? e) && Sender.Equals(e.Ref))
             {
                 e.State = c.State;
+
+                // An instance that stops on its own (its worker stopped, or it gave up) is stopping from now on: messages for
+                // it wait for its next incarnation.
+                e.Stopping |= c.State == UnitState.Stopped;
             }
         });
         Receive<Terminated>(OnTerminated);
