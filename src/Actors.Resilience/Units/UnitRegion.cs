@@ -148,7 +148,15 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
             return;
         }
 
-        if (entry.Pending.Count > 0)
+        if (entry.Pending.Count > 0 && _overloaded is { } refusal)
+        {
+            // The memory emergency stopped it: messages that waited for its next incarnation are refused like any new work.
+            foreach (var (_, sender) in entry.Pending)
+            {
+                sender.Tell(refusal);
+            }
+        }
+        else if (entry.Pending.Count > 0)
         {
             DateTimeOffset now = Now;
             Entry next = Create(id, now);

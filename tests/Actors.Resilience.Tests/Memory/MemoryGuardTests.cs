@@ -12,8 +12,9 @@ namespace Actors.Resilience.Tests.Memory;
 /// journaled and published as a <see cref="MemoryAction"/> after the guard has told the regions (and published
 /// <see cref="MemoryPressureChanged"/>), so a test that has seen the action knows the regions have the news in their mailboxes.
 /// </summary>
-public sealed class MemoryGuardTests(ITestOutputHelper output) : ResilienceTestKit(output), IAsyncLifetime
+public sealed class MemoryGuardTests(ITestOutputHelper output) : ResilienceTestKit(output), IAsyncLifetime, IDisposable
 {
+    private readonly ManualResetEventSlim _stopGate = new(true);
     private static readonly TimeSpan s_sample = TimeSpan.FromSeconds(10);
     private readonly FakeMemoryProbe _memory = new();
     private TestProbe _actions = null!;
@@ -31,10 +32,18 @@ public sealed class MemoryGuardTests(ITestOutputHelper output) : ResilienceTestK
         IActorRef starts = _starts.Ref;
         options.Kinds.Add(new UnitKindOptions("feed", id => FlakyWorker.Props(id, starts)));
         options.Kinds.Add(new UnitKindOptions("session", id => FlakyWorker.Props(id, starts)) { Critical = true });
+        options.Kinds.Add(new UnitKindOptions("slow", id => SlowStopWorker.Props(id, _stopGate)));
         _runtime = await StartAsync(options);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    void IDisposable.Dispose()
+    {
+        _stopGate.Set();
+        Dispose();
+        _stopGate.Dispose();
+    }
 
     private async Task<object> SendAsync(string kind, string id, string message)
     {
@@ -168,6 +177,23 @@ public sealed class MemoryGuardTests(ITestOutputHelper output) : ResilienceTestK
         Assert.Empty((await new UnitOperations(_runtime).List("feed"))!.Instances);
         await _starts.FishForMessageAsync<string>(s => s == "started:BTC", Signal);
         await _starts.ExpectNoMsgAsync(Quiet);
+    }
+
+    [Fact]
+    public async Task Emergency_MessageWhileTheInstanceIsStillStopping_IsRefusedWhenItHasStopped()
+    {
+        Assert.Equal("X:hi", await SendAsync("slow", "X", "hi"));
+        _stopGate.Reset(); // X's worker, once told to stop, waits: X stays "stopping"
+        await new MemoryOperations(_runtime).Emergency();
+
+        Send(_runtime, "slow", "X", "again", TestActor);
+        IActorRef region = (await _runtime.GetRegionAsync("slow"))!;
+        Assert.Empty((await region.Ask<UnitInstanceList>(ListUnitInstances.Instance, Signal)).Instances); // the region holds it for X's next incarnation
+        _stopGate.Set();
+
+        // X has stopped; while the emergency lasts its next incarnation is not created: the held message is refused.
+        Assert.IsType<Overloaded>(await ExpectMsgAsync<object>(Signal));
+        Assert.Empty((await region.Ask<UnitInstanceList>(ListUnitInstances.Instance, Signal)).Instances);
     }
 
     [Fact]
