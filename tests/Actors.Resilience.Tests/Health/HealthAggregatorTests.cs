@@ -29,7 +29,8 @@ public sealed class HealthAggregatorTests(ITestOutputHelper output) : Resilience
 
     private Task<HealthSnapshot> SnapshotAsync() => _runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance, Signal);
 
-    private void Script()
+    /// <summary>Publishes the script, then asks for a snapshot so the aggregator has handled it before the clock moves.</summary>
+    private async Task ScriptAsync()
     {
         State("a", UnitState.Running);
         State("b", UnitState.Running);
@@ -42,12 +43,13 @@ public sealed class HealthAggregatorTests(ITestOutputHelper output) : Resilience
         State("b", UnitState.BackingOff);
         State("c", UnitState.CircuitOpen);
         Sys.EventStream.Publish(new UnitLoadReport("session", 100));
+        await SnapshotAsync();
     }
 
     [Fact]
     public async Task Snapshot_ScriptedFailures_CountsAndScoreFollowTheFormula()
     {
-        Script();
+        await ScriptAsync();
         var snapshot = await SnapshotAsync();
 
         UnitKindHealth t = snapshot.Totals;
@@ -78,7 +80,7 @@ public sealed class HealthAggregatorTests(ITestOutputHelper output) : Resilience
     [Fact]
     public async Task Snapshot_RecentFailureWindowPasses_RecentFailuresAndRateDrop()
     {
-        Script();
+        await ScriptAsync();
         Advance(TimeSpan.FromMinutes(5));
         var snapshot = await SnapshotAsync();
         Assert.Equal(0, snapshot.Totals.RecentFailures);
@@ -102,7 +104,7 @@ public sealed class HealthAggregatorTests(ITestOutputHelper output) : Resilience
     [Fact]
     public async Task Summary_SerializesWithTheHttpFieldNames()
     {
-        Script();
+        await ScriptAsync();
         HealthSummary summary = await new HealthOperations(_runtime).GetSummary();
         Assert.True(new HealthSummary("warning", 3, 1, 0, 1, 2, 3, 76).SameNumbersAs(summary), summary.ToString());
         Assert.Equal((Scheduler.Now, 0.0, false), (summary.AsOf, summary.AgeSeconds, summary.Stale));
@@ -122,7 +124,7 @@ public sealed class HealthAggregatorTests(ITestOutputHelper output) : Resilience
         Assert.Equal(98, _runtime.HealthSource.Current.Score); // CPU 10·p(50, 80) = 2.5 → 97.5 → 98
 
         State("x", UnitState.CircuitOpen);
-        await Assert.ThrowsAsync<TimeoutException>(() => published.Reader.ReadAsync().AsTask().WaitAsync(Quiet));
+        await Assert.ThrowsAsync<TimeoutException>(() => published.Reader.WaitToReadAsync().AsTask().WaitAsync(Quiet)); // waits without taking
         Assert.Equal(0, _runtime.HealthSource.Current.Totals.CircuitOpen);
 
         Advance(TimeSpan.FromSeconds(1));
@@ -133,7 +135,7 @@ public sealed class HealthAggregatorTests(ITestOutputHelper output) : Resilience
 
         // Nothing changed since: the next tick publishes nothing.
         Advance(TimeSpan.FromSeconds(1));
-        await Assert.ThrowsAsync<TimeoutException>(() => published.Reader.ReadAsync().AsTask().WaitAsync(Quiet));
+        await Assert.ThrowsAsync<TimeoutException>(() => published.Reader.WaitToReadAsync().AsTask().WaitAsync(Quiet)); // waits without taking
     }
 
     [Fact]

@@ -75,8 +75,8 @@ public sealed class UnitListingOperationsTests(ITestOutputHelper output) : Resil
         Assert.Equal("b:1", await SendAsync("session", "b", "1"));
         Assert.Equal("x:1", await SendAsync("fragile", "x", "1"));
         Send(_runtime, "session", "b", "boom", TestActor);
-        Send(_runtime, "fragile", "x", "boom", TestActor);
         await ExpectStateAsync(_events, _runtime, "session", "b", UnitState.BackingOff);
+        Send(_runtime, "fragile", "x", "boom", TestActor);
         await ExpectStateAsync(_events, _runtime, "fragile", "x", UnitState.CircuitOpen);
 
         IReadOnlyList<UnitBreakerInfo> session = (await _units.ListBreakers("session"))!;
