@@ -89,6 +89,7 @@ public sealed class PassivationAndAgreementTests(ITestOutputHelper output) : Res
     public async Task Failures_CountedInTheWorkers_AgreeWithTheJournalAndTheAggregator()
     {
         // Each "boom" throws once in a worker; each failed start of "bad" throws once (IOException).
+        TestProbe retries = Subscribe<UnitRetryScheduled>(); // its own probe: fishing one stream must not eat the other's events
         string[] ids = ["a", "b", "c"];
         int thrown = 0;
         foreach (string id in ids)
@@ -108,7 +109,7 @@ public sealed class PassivationAndAgreementTests(ITestOutputHelper output) : Res
         await ExpectStateAsync(_events, _runtime, "session", "bad", UnitState.BackingOff);
         Advance(TimeSpan.FromMinutes(5));                       // every instance restarts; bad fails again
         thrown++;
-        await _events.FishForMessageAsync<UnitRetryScheduled>(r => r.Id == "bad" && r.Attempt == 2, Signal);
+        await retries.FishForMessageAsync<UnitRetryScheduled>(r => r.Id == "bad" && r.Attempt == 2, Signal);
         await InspectAsync(_runtime, "session", "bad");
         await ExpectStateAsync(_events, _runtime, "session", "b", UnitState.Running);
         await InspectAsync(_runtime, "session", "a");
