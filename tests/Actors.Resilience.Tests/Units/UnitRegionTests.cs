@@ -132,6 +132,7 @@ public sealed class UnitRegionTests(ITestOutputHelper output) : ResilienceTestKi
     {
         var retries = Subscribe<UnitRetryScheduled>();
         Assert.Equal("a:1", await SendAsync("a", "1"));
+        await ExpectStateAsync(_events, _runtime, "session", "a", UnitState.Running); // the first start's, so it is not mistaken for the restart's
         Send(_runtime, "session", "a", "boom", TestActor);
         await retries.ExpectMsgAsync(new UnitRetryScheduled("session", "a", 1, TimeSpan.FromSeconds(1)));
         await InspectAsync(_runtime, "session", "a");
