@@ -69,11 +69,12 @@ public sealed class ResilienceRuntime
             throw new InvalidOperationException($"The actor system '{system.Name}' already runs a resilience runtime; call ResilienceRuntime.Get(system) to reach it.");
         }
 
+        system.Settings.InjectTopLevelFallback(WorkerMailbox.Declaration);
         var source = new HealthSnapshotSource();
-        KeptActor errors = Keep(system, "errors", ErrorJournal.Props(options.Errors));
-        KeptActor health = Keep(system, "health", HealthAggregator.Props(options.Health, source));
+        KeptActor errors = Keep(system, "errors", ErrorJournal.Props(options.Errors), ErrorJournal.Events);
+        KeptActor health = Keep(system, "health", HealthAggregator.Props(options.Health, source), HealthAggregator.Events);
         IActorRef units = system.ActorOf(UnitsGuardian.Props(options.Kinds.ToArray()), UnitAddress.UnitsName);
-        KeptActor memory = Keep(system, "memory", MemoryGuard.Props(options.Memory, units));
+        KeptActor memory = Keep(system, "memory", MemoryGuard.Props(options.Memory, units), []);
         var runtime = new ResilienceRuntime(system, options, units, health, errors, memory, source);
         extension.TrySet(runtime);
         ((ExtendedActorSystem)system).SystemActorOf(ResilienceKeeper.Props([health, errors, memory]), "resilience-keeper");
@@ -89,7 +90,21 @@ public sealed class ResilienceRuntime
         return system.WithExtension<ResilienceExtension>(typeof(ResilienceExtensionId)).Runtime;
     }
 
-    private static KeptActor Keep(ActorSystem system, string name, Props props) => new(name, props, system.ActorOf(props, name));
+    /// <summary>
+    /// Creates a kept actor and subscribes it to its events now, not in its PreStart: failures published between
+    /// <see cref="Start"/> returning and the actor's start would otherwise be missed (it subscribes again when
+    /// recreated; a second subscription is a no-op).
+    /// </summary>
+    private static KeptActor Keep(ActorSystem system, string name, Props props, Type[] events)
+    {
+        IActorRef actor = system.ActorOf(props, name);
+        foreach (Type type in events)
+        {
+            system.EventStream.Subscribe(actor, type);
+        }
+
+        return new KeptActor(name, props, actor);
+    }
 
     /// <summary>Adds a unit kind at run time (an existing kind keeps its region).</summary>
     /// <param name="kind">The kind's settings.</param>

@@ -25,7 +25,16 @@ internal sealed class ErrorJournal : ReceiveActor
 
     public static Props Props(ErrorJournalOptions options) => Akka.Actor.Props.Create(() => new ErrorJournal(options));
 
-    protected override void PreStart() => Context.System.EventStream.Subscribe<ActorFailed>(Self);
+    /// <summary>The events it records; <see cref="ResilienceRuntime.Start"/> subscribes it before it even starts, so none is missed.</summary>
+    public static readonly Type[] Events = [typeof(ActorFailed)];
+
+    protected override void PreStart()
+    {
+        foreach (Type type in Events)
+        {
+            Context.System.EventStream.Subscribe(Self, type);
+        }
+    }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 

@@ -55,6 +55,9 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
+    /// <summary>The events it learns from; <see cref="ResilienceRuntime.Start"/> subscribes it before it even starts, so none is missed.</summary>
+    public static readonly Type[] Events = [typeof(ActorFailed), typeof(UnitStateChanged), typeof(UnitRetryScheduled), typeof(UnitLoadReport), typeof(UnitHandlingTime)];
+
     public static Props Props(HealthOptions options, HealthSnapshotSource source) =>
         Akka.Actor.Props.Create(() => new HealthAggregator(options, source));
 
@@ -62,11 +65,11 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
     {
         _probe = _options.Probe ?? new SystemResourceProbe(TimeProvider.System);
         var stream = Context.System.EventStream;
-        stream.Subscribe<ActorFailed>(Self);
-        stream.Subscribe<UnitStateChanged>(Self);
-        stream.Subscribe<UnitRetryScheduled>(Self);
-        stream.Subscribe<UnitLoadReport>(Self);
-        stream.Subscribe<UnitHandlingTime>(Self);
+        foreach (Type type in Events)
+        {
+            stream.Subscribe(Self, type);
+        }
+
         Timers.StartPeriodicTimer(s_sampleKey, SampleTick.Instance, _options.SampleInterval);
         Timers.StartPeriodicTimer(s_publishKey, PublishTick.Instance, _options.PublishInterval);
         Sample();

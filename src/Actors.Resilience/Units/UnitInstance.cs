@@ -31,6 +31,8 @@ internal sealed class UnitInstance : UntypedActor
     private bool _awaitingVerdict;
     private bool _permitRequested;
     private bool _stopping;
+    private bool _retiring;
+    private List<(object Message, IActorRef Sender)>? _leftovers;
     private int _attempt;
     private int _incarnation;
     private long _failures;
@@ -87,7 +89,7 @@ internal sealed class UnitInstance : UntypedActor
 
                 break;
             case RestartTick tick:
-                if (tick.Seq == _restartSeq && _suspendedBy is not null && _state == UnitState.BackingOff)
+                if (tick.Seq == _restartSeq && _suspendedBy is not null && !_retiring && _state == UnitState.BackingOff)
                 {
                     RestartWorker();
                 }
@@ -102,6 +104,16 @@ internal sealed class UnitInstance : UntypedActor
                 break;
             case BreakerPermit permit:
                 OnPermit(permit);
+                break;
+            case WorkerLeftover leftover:
+                if (!(leftover.Message is Identify && leftover.Sender.Equals(Self)))
+                {
+                    (_leftovers ??= new()).Add((leftover.Message, leftover.Sender));
+                }
+
+                break;
+            case WorkerGone gone:
+                OnWorkerGone(gone.Worker);
                 break;
             case GetUnitInstance:
                 Sender.Tell(Info());
@@ -125,10 +137,7 @@ internal sealed class UnitInstance : UntypedActor
     {
         _since = Now;
         _breaker = Context.ActorOf(CircuitBreakerActor.Props($"{_kind}/{_id}", _options.Breaker), "breaker");
-        _worker = Context.ActorOf(_options.WorkerProps(_id), "worker");
-        _incarnation = 1;
-        SetState(UnitState.Starting, null);
-        AskReady();
+        StartWorker();
     }
 
     protected override void PostStop()
@@ -141,8 +150,14 @@ internal sealed class UnitInstance : UntypedActor
     {
         if (_stopping)
         {
-            // Held by the region for the next incarnation.
-            Context.Parent.Tell(new UnitEnvelope(_id, message), sender);
+            if (_worker is not null)
+            {
+                _buffer.Enqueue((message, sender)); // handed back after the worker's own leftovers, in order
+            }
+            else
+            {
+                Context.Parent.Tell(new UnitEnvelope(_id, message), sender); // held by the region for the next incarnation
+            }
         }
         else if (_state == UnitState.CircuitOpen)
         {
@@ -161,9 +176,9 @@ internal sealed class UnitInstance : UntypedActor
                 _breaker.Tell(AcquireBreakerPermit.Instance, Self);
             }
         }
-        else if (_suspendedBy is null)
+        else if (_suspendedBy is null && _worker is not null)
         {
-            _worker!.Tell(message, sender);
+            _worker.Tell(message, sender);
         }
         else if (_buffer.Count < _options.BufferCapacity)
         {
@@ -223,6 +238,45 @@ internal sealed class UnitInstance : UntypedActor
         _breaker.Tell(outcome, Self);
     }
 
+    /// <summary>Creates the worker (at start, and for a probe after the breaker retired a failed one).</summary>
+    private void StartWorker()
+    {
+        Props props = _options.WorkerProps(_id);
+        if (string.IsNullOrEmpty(props.Mailbox))
+        {
+            // Messages still queued when the worker is stopped come back to this instance instead of dead letters.
+            props = props.WithMailbox(WorkerMailbox.ConfigPath);
+        }
+
+        _worker = Context.ActorOf(props, "worker");
+        _suspendedBy = null;
+        _incarnation++;
+        SetState(UnitState.Starting, _incarnation == 1 ? null : "worker starting");
+        AskReady();
+        while (_buffer.TryDequeue(out var item))
+        {
+            _worker.Tell(item.Message, item.Sender);
+        }
+    }
+
+    /// <summary>Starts the probe or restarts after a reset: in place when the worker is suspended, anew when it was retired.</summary>
+    private void ResumeWork()
+    {
+        if (_retiring)
+        {
+            return; // OnWorkerGone starts the worker once the retired one is gone
+        }
+
+        if (_worker is null)
+        {
+            StartWorker();
+        }
+        else if (_suspendedBy is not null)
+        {
+            RestartWorker();
+        }
+    }
+
     /// <summary>Restarts the suspended worker in place: its mailbox is kept, then the buffered messages follow.</summary>
     private void RestartWorker()
     {
@@ -259,23 +313,75 @@ internal sealed class UnitInstance : UntypedActor
         _stableTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(_options.BackoffResetAfter, Self, new StableTick(_incarnation), Self);
     }
 
-    /// <summary>The strategy's callback when a child has terminated (a parent learns this without watching).</summary>
+    /// <summary>
+    /// The strategy's callback when a child has terminated (a parent learns this without watching). It runs on a
+    /// system message, possibly before the worker's leftovers (normal messages already queued here) are handled, so
+    /// the worker's end is handled through a message of this actor's own, queued after them.
+    /// </summary>
     private void OnWorkerTerminated(IActorRef child)
     {
-        if (_worker is null || !child.Equals(_worker))
+        if (_worker is not null && child.Equals(_worker))
+        {
+            Self.Tell(new WorkerGone(child));
+        }
+    }
+
+    private void OnWorkerGone(IActorRef worker)
+    {
+        if (!worker.Equals(_worker))
         {
             return;
         }
 
         _worker = null;
+        _suspendedBy = null;
+        List<(object Message, IActorRef Sender)>? leftovers = _leftovers;
+        _leftovers = null;
         if (_stopping)
         {
+            // Leftovers first (they were sent before anything buffered here), then the buffer: the region holds
+            // them, in order, for the next incarnation.
+            HandBack(leftovers);
+            HandBack(_buffer);
             Context.Stop(Self);
+        }
+        else if (_retiring)
+        {
+            // The breaker opened while the worker was suspended: what it had queued is answered like new requests.
+            _retiring = false;
+            if (leftovers is not null)
+            {
+                foreach (var (message, sender) in leftovers)
+                {
+                    Deliver(message, sender);
+                }
+            }
+
+            if (_breakerState != CircuitBreakerState.Open && _state == UnitState.CircuitOpen)
+            {
+                StartWorker(); // half-open (or a reset) came while the retired worker was stopping
+            }
         }
         else
         {
+            _leftovers = leftovers;
             StopSelf("worker stopped");
         }
+    }
+
+    private void HandBack(IEnumerable<(object Message, IActorRef Sender)>? messages)
+    {
+        if (messages is null)
+        {
+            return;
+        }
+
+        foreach (var (message, sender) in messages)
+        {
+            Context.Parent.Tell(new UnitEnvelope(_id, message), sender);
+        }
+
+        (messages as Queue<(object, IActorRef)>)?.Clear();
     }
 
     /// <summary>The breaker's answer to a reported failure decides: back off and restart, or wait for half-open.</summary>
@@ -303,7 +409,7 @@ internal sealed class UnitInstance : UntypedActor
     private void OnPermit(BreakerPermit permit)
     {
         _permitRequested = false;
-        if (_state != UnitState.CircuitOpen || _suspendedBy is null || _stopping)
+        if (_state != UnitState.CircuitOpen || _stopping)
         {
             return;
         }
@@ -311,7 +417,7 @@ internal sealed class UnitInstance : UntypedActor
         if (permit.IsAllowed)
         {
             // The breaker went half-open on this request; its state change follows, but start the probe now.
-            RestartWorker();
+            ResumeWork();
         }
         else
         {
@@ -332,14 +438,14 @@ internal sealed class UnitInstance : UntypedActor
             case CircuitBreakerState.Open:
                 _openUntil = Now + (changed.RetryAfter ?? TimeSpan.Zero);
                 break;
-            case CircuitBreakerState.HalfOpen when _suspendedBy is not null && _state == UnitState.CircuitOpen:
-                RestartWorker();
+            case CircuitBreakerState.HalfOpen when _state == UnitState.CircuitOpen:
+                ResumeWork();
                 break;
-            case CircuitBreakerState.Closed when _suspendedBy is not null && !_awaitingVerdict && _state is UnitState.CircuitOpen or UnitState.BackingOff:
+            case CircuitBreakerState.Closed when !_awaitingVerdict && _state is UnitState.CircuitOpen or UnitState.BackingOff:
                 // A manual reset: restart at once with a clean retry count.
                 _restartTimer?.Cancel();
                 _attempt = 0;
-                RestartWorker();
+                ResumeWork();
                 break;
         }
     }
@@ -353,6 +459,14 @@ internal sealed class UnitInstance : UntypedActor
         while (_buffer.TryDequeue(out var item))
         {
             item.Sender.Tell(reply, Self);
+        }
+
+        if (_worker is not null && _suspendedBy is not null && !_retiring)
+        {
+            // Retire the suspended worker: its mailbox comes back (WorkerMailbox) and is answered CircuitOpen too,
+            // instead of waiting for the probe; the probe starts a new worker.
+            _retiring = true;
+            Context.Stop(_worker);
         }
     }
 
@@ -395,21 +509,21 @@ internal sealed class UnitInstance : UntypedActor
         _stopping = true;
         CancelTimers();
         SetState(UnitState.Stopped, reason);
-        while (_buffer.TryDequeue(out var item))
-        {
-            Context.Parent.Tell(new UnitEnvelope(_id, item.Message), item.Sender);
-        }
-
         if (_worker is null)
         {
+            HandBack(_leftovers);
+            _leftovers = null;
+            HandBack(_buffer);
             Context.Stop(Self);
         }
-        else if (_suspendedBy is null)
+        else if (_suspendedBy is null && !_retiring)
         {
+            // A running worker drains its mailbox first.
             _worker.Tell(PoisonPill.Instance, Self);
         }
-        else
+        else if (!_retiring)
         {
+            // A suspended worker is stopped; its mailbox comes back as leftovers, handed on in OnWorkerGone.
             Context.Stop(_worker);
         }
     }
@@ -447,6 +561,9 @@ internal sealed class UnitInstance : UntypedActor
         _failures,
         _buffer.Count,
         _lastFailure);
+
+    /// <summary>The worker has terminated; handled after any leftovers it handed back.</summary>
+    private sealed record WorkerGone(IActorRef Worker);
 
     /// <summary>Restart the worker, unless another failure or a reset happened since this was scheduled.</summary>
     private sealed record RestartTick(long Seq);

@@ -175,7 +175,15 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             return;
         }
 
-        if (entry.Pending is { Count: > 0 })
+        if (entry.Pending is { Count: > 0 } && _overloaded is { } refusal)
+        {
+            // The memory emergency stopped it: messages that waited for its next incarnation are refused like any new work.
+            foreach (var (_, sender) in entry.Pending)
+            {
+                sender.Tell(refusal);
+            }
+        }
+        else if (entry.Pending is { Count: > 0 })
         {
             DateTimeOffset now = Now;
             Entry next = Create(id, now);

@@ -1,4 +1,5 @@
 using Actors.Hocon;
+using Actors.Resilience.Breaker;
 using Actors.Resilience.Configuration;
 using Actors.Resilience.Errors;
 using Actors.Resilience.Health;
@@ -54,7 +55,6 @@ public sealed class ResilienceConfigTests
 
         Assert.Null(prediction.Breaker.Window);
         Assert.Equal(5, prediction.Breaker.MaxFailures);
-        Assert.Equal(TimeSpan.FromMinutes(2), prediction.Breaker.CallTimeout);
         Assert.Equal(2.0, prediction.Breaker.ExponentialBackoffFactor);
         Assert.Equal(TimeSpan.FromMilliseconds(500), prediction.MinBackoff);
         Assert.True(feed.Critical);
@@ -128,7 +128,7 @@ public sealed class ResilienceConfigTests
               backoff { min = 100ms, max = 2s, random-factor = 0.5, max-retries = 3, reset-after = 1m }
               breaker {
                 mode = window, max-failures = 4, window = 20s, reset-timeout = 5s, max-reset-timeout = 1m
-                backoff-factor = 1.5, random-factor = 0.1, half-open-probes = 2, call-timeout = 3s
+                backoff-factor = 1.5, random-factor = 0.1, half-open-probes = 2
               }
               passivate-after = 90s
               critical = on
@@ -154,7 +154,6 @@ public sealed class ResilienceConfigTests
         Assert.Equal(1.5, k.Breaker.ExponentialBackoffFactor);
         Assert.Equal(0.1, k.Breaker.RandomFactor);
         Assert.Equal(2, k.Breaker.HalfOpenMaxProbes);
-        Assert.Equal(TimeSpan.FromSeconds(3), k.Breaker.CallTimeout);
         Assert.Equal(TimeSpan.FromSeconds(90), k.PassivateAfter);
         Assert.True(k.Critical);
         Assert.False(k.ReadyOnStart);

@@ -1,58 +1,78 @@
 using Actors.Resilience.Errors;
 using Actors.Resilience.Operations;
+using Actors.Resilience.Supervision;
+using Actors.Resilience.Tests.Support;
+using Akka.TestKit;
+using Xunit.Abstractions;
 
 namespace Actors.Resilience.Tests.Errors;
 
-public sealed class ErrorJournalTests : TestKit.TestKit
+public sealed class ErrorJournalTests(ITestOutputHelper output) : ResilienceTestKit(output), IAsyncLifetime
 {
-    private readonly ResilienceRuntime _runtime;
+    private ResilienceRuntime _runtime = null!;
+    private TestProbe _failures = null!;
 
-    public ErrorJournalTests()
+    public async Task InitializeAsync()
     {
-        var options = new ResilienceOptions();
+        ResilienceOptions options = FakeOptions();
         options.Errors.Capacity = 3;
-        options.Health.Probe = new FakeResourceProbe();
-        options.Memory.Probe = new FakeMemoryProbe();
-        _runtime = ResilienceRuntime.Start(Sys, options);
-        AwaitIdle();
+        _runtime = await StartAsync(options);
+        _failures = Subscribe<ActorFailed>();
     }
 
-    private void Fail(string path, Exception cause, Directive directive = Directive.Restart) =>
-        Sys.EventStream.Publish(new ActorFailed(new PathRef(path), new PathRef("/user/parent"), cause, directive, typeof(string)));
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Publishes a scripted failure and waits until the journal has it (the probe, subscribed after the journal, hears it after the journal was handed it; the stats question queues behind it).</summary>
+    private async Task FailAsync(string path, Exception cause, Directive directive = Directive.Restart)
+    {
+        Sys.EventStream.Publish(new ActorFailed(new PathRef(path), new PathRef("/user/parent"), cause, directive));
+        await _failures.ExpectMsgAsync<ActorFailed>(Signal);
+    }
+
+    private Task<ErrorStats> StatsAsync() => _runtime.Errors.Ask<ErrorStats>(GetErrorStats.Instance, Signal);
 
     [Fact]
     public async Task Record_MoreFailuresThanCapacity_KeepsNewestWithinBound()
     {
         for (int i = 1; i <= 5; i++)
         {
-            Fail("/user/units/session/abc/worker", new InvalidOperationException($"failure {i}"));
+            await FailAsync("/user/units/session/abc/worker", new InvalidOperationException($"failure {i}"));
         }
 
-        AwaitIdle();
-        var recent = await _runtime.Errors.Ask<RecentErrors>(new GetRecentErrors(10));
+        var recent = await _runtime.Errors.Ask<RecentErrors>(new GetRecentErrors(10), Signal);
         Assert.Equal([3L, 4L, 5L], recent.Entries.Select(e => e.Sequence));
-        Assert.Equal("failure 5", recent.Entries[^1].Message);
-        Assert.Equal("session", recent.Entries[^1].UnitKind);
-        Assert.Equal("abc", recent.Entries[^1].UnitId);
-        Assert.Equal(typeof(string).FullName, recent.Entries[^1].MessageType);
-        Assert.Equal(Directive.Restart, recent.Entries[^1].Directive);
-        Assert.Equal("/user/units/session/abc/worker", recent.Entries[^1].ActorPath);
+        ErrorEntry last = recent.Entries[^1];
+        Assert.Equal("failure 5", last.Message);
+        Assert.Equal("session", last.UnitKind);
+        Assert.Equal("abc", last.UnitId);
+        Assert.Equal(Directive.Restart, last.Directive);
+        Assert.Equal("/user/units/session/abc/worker", last.ActorPath);
+        Assert.Equal(Scheduler.Now, last.Time);
 
-        var stats = await _runtime.Errors.Ask<ErrorStats>(GetErrorStats.Instance);
+        var stats = await StatsAsync();
         Assert.Equal(5, stats.Total);
         Assert.Equal(3, stats.Retained);
         Assert.Equal(3, stats.Capacity);
     }
 
     [Fact]
+    public async Task Recent_CountOutOfRange_IsClampedToWhatIsRetained()
+    {
+        Assert.Empty((await _runtime.Errors.Ask<RecentErrors>(new GetRecentErrors(5), Signal)).Entries);
+        await FailAsync("/user/a", new InvalidOperationException("x"));
+        Assert.Empty((await _runtime.Errors.Ask<RecentErrors>(new GetRecentErrors(-1), Signal)).Entries);
+        Assert.Single((await _runtime.Errors.Ask<RecentErrors>(new GetRecentErrors(int.MaxValue), Signal)).Entries);
+    }
+
+    [Fact]
     public async Task Stats_FailuresOfSeveralTypes_CountsByTypeAndRateDecaysAfterAMinute()
     {
-        Fail("/user/a", new InvalidOperationException("x"));
-        Fail("/user/b", new InvalidOperationException("y"), Directive.Stop);
-        Fail("/user/c", new TimeoutException("z"));
-        AwaitIdle();
+        await FailAsync("/user/a", new InvalidOperationException("x"));
+        await FailAsync("/user/b", new InvalidOperationException("y"), Directive.Stop);
+        await FailAsync("/user/c", new TimeoutException("z"));
 
-        var stats = await new ErrorOperations(_runtime).Stats();
+        var ops = new ErrorOperations(_runtime);
+        var stats = await ops.Stats();
         Assert.Equal(2, stats.ByExceptionType[typeof(InvalidOperationException).FullName!]);
         Assert.Equal(1, stats.ByExceptionType[typeof(TimeoutException).FullName!]);
         Assert.Equal(2, stats.ByDirective["Restart"]);
@@ -60,14 +80,13 @@ public sealed class ErrorJournalTests : TestKit.TestKit
         Assert.Equal(3, stats.PerMinute);
 
         Advance(TimeSpan.FromSeconds(30));
-        Fail("/user/d", new TimeoutException("later"));
-        AwaitIdle();
-        Assert.Equal(4, (await new ErrorOperations(_runtime).Stats()).PerMinute);
+        await FailAsync("/user/d", new TimeoutException("later"));
+        Assert.Equal(4, (await ops.Stats()).PerMinute);
 
         Advance(TimeSpan.FromSeconds(31));
-        Assert.Equal(1, (await new ErrorOperations(_runtime).Stats()).PerMinute);
+        Assert.Equal(1, (await ops.Stats()).PerMinute);
         Advance(TimeSpan.FromSeconds(30));
-        var later = await new ErrorOperations(_runtime).Stats();
+        var later = await ops.Stats();
         Assert.Equal(0, later.PerMinute);
         Assert.Equal(4, later.Total);
     }
@@ -81,22 +100,31 @@ public sealed class ErrorJournalTests : TestKit.TestKit
         }
         catch (InvalidOperationException e)
         {
-            Fail("/user/units/feed/BTC/worker", e);
+            await FailAsync("/user/units/feed/BTC/worker", e);
         }
 
-        AwaitIdle();
         var ops = new ErrorOperations(_runtime);
         var operatorView = await ops.TailForOperator(1);
-        Assert.Contains(nameof(Tail_PublicForm_NeverCarriesStackTraces_OperatorFormDoes), operatorView[0].StackTrace);
+        Assert.Contains(nameof(Tail_PublicForm_NeverCarriesStackTraces_OperatorFormDoes), operatorView[0].StackTrace, StringComparison.Ordinal);
 
         var publicView = await ops.Tail(1);
         Assert.Equal("thrown for a stack trace", publicView[0].Message);
+        Assert.Equal(("feed", "BTC", "Restart"), (publicView[0].UnitKind, publicView[0].UnitId, publicView[0].Directive));
         Assert.Null(typeof(PublicError).GetProperty("StackTrace"));
         string json = System.Text.Json.JsonSerializer.Serialize(publicView);
         Assert.DoesNotContain(nameof(Tail_PublicForm_NeverCarriesStackTraces_OperatorFormDoes), json, StringComparison.Ordinal);
 
-        var plain = await _runtime.Errors.Ask<RecentErrors>(new GetRecentErrors(1));
+        var plain = await _runtime.Errors.Ask<RecentErrors>(new GetRecentErrors(1), Signal);
         Assert.Null(plain.Entries[0].StackTrace);
+    }
+
+    [Fact]
+    public async Task Record_InitializationFailure_ReportsWhatTheUserCodeThrew()
+    {
+        var cause = new ActorInitializationException(new PathRef("/user/x"), "init failed", new IOException("disk gone"));
+        await FailAsync("/user/x", cause, Directive.Stop);
+        ErrorEntry entry = Assert.Single((await _runtime.Errors.Ask<RecentErrors>(new GetRecentErrors(1), Signal)).Entries);
+        Assert.Equal((typeof(IOException).FullName, "disk gone", Directive.Stop), (entry.ExceptionType, entry.Message, entry.Directive));
     }
 
     [Fact]
@@ -104,12 +132,16 @@ public sealed class ErrorJournalTests : TestKit.TestKit
     {
         var parent = Sys.ActorOf(Props.Create(() => new Parent()), "parent");
         parent.Tell("boom");
-        AwaitIdle();
-        var recent = await _runtime.Errors.Ask<RecentErrors>(new GetRecentErrors(1));
+        ActorFailed failed = await _failures.ExpectMsgAsync<ActorFailed>(Signal);
+        Assert.Equal(parent, failed.Supervisor);
+        Assert.Equal(Directive.Restart, failed.Directive);
+        Assert.Equal("pong", await parent.Ask<string>("ping", Signal)); // the turn that published the failure has ended
+
+        var recent = await _runtime.Errors.Ask<RecentErrors>(new GetRecentErrors(1), Signal);
         var entry = Assert.Single(recent.Entries);
         Assert.Equal("/user/parent/child", entry.ActorPath);
         Assert.Equal(typeof(InvalidOperationException).FullName, entry.ExceptionType);
-        Assert.Equal(typeof(string).FullName, entry.MessageType);
+        Assert.Equal(Directive.Restart, entry.Directive);
         Assert.Null(entry.UnitKind);
     }
 
@@ -118,8 +150,11 @@ public sealed class ErrorJournalTests : TestKit.TestKit
         public Parent()
         {
             var child = Context.ActorOf(Props.Create(() => new Child()), "child");
+            Receive<string>(s => s == "ping", _ => Sender.Tell("pong"));
             ReceiveAny(m => child.Forward(m));
         }
+
+        protected override SupervisorStrategy SupervisorStrategy() => new PublishingOneForOneStrategy(_ => Directive.Restart, loggingEnabled: false);
     }
 
     private sealed class Child : ReceiveActor

@@ -1,87 +1,136 @@
 using Actors.Resilience.Memory;
 using Actors.Resilience.Operations;
+using Actors.Resilience.Tests.Support;
 using Actors.Resilience.Units;
-using Actors.TestKit;
+using Akka.TestKit;
+using Xunit.Abstractions;
 
 namespace Actors.Resilience.Tests.Memory;
 
-public sealed class MemoryGuardTests : TestKit.TestKit
+/// <summary>
+/// The memory guard on virtual time. Its sampling timer is periodic (10 s), so time moves in 10 s steps. Each action is
+/// journaled and published as a <see cref="MemoryAction"/> after the guard has told the regions (and published
+/// <see cref="MemoryPressureChanged"/>), so a test that has seen the action knows the regions have the news in their mailboxes.
+/// </summary>
+public sealed class MemoryGuardTests(ITestOutputHelper output) : ResilienceTestKit(output), IAsyncLifetime, IDisposable
 {
+    private readonly ManualResetEventSlim _stopGate = new(true);
+    private static readonly TimeSpan s_sample = TimeSpan.FromSeconds(10);
     private readonly FakeMemoryProbe _memory = new();
-    private readonly TestProbe _actions;
-    private readonly TestProbe _starts;
-    private readonly ResilienceRuntime _runtime;
+    private TestProbe _actions = null!;
+    private TestProbe _events = null!;
+    private TestProbe _starts = null!;
+    private ResilienceRuntime _runtime = null!;
 
-    public MemoryGuardTests()
+    public async Task InitializeAsync()
     {
-        _actions = CreateTestProbe("actions");
+        _actions = Subscribe<MemoryAction>();
+        _events = SubscribeUnitEvents();
         _starts = CreateTestProbe("starts");
-        Sys.EventStream.Subscribe<MemoryAction>(_actions.Ref);
-        var options = new ResilienceOptions();
-        options.Health.Probe = new FakeResourceProbe();
-        options.Memory.Probe = _memory;
+        ResilienceOptions options = FakeOptions(memory: _memory);
         options.Memory.PassivateIdleAfter = TimeSpan.FromSeconds(30);
         IActorRef starts = _starts.Ref;
-        options.Kinds.Add(new UnitKindOptions("feed", id => Props.Create(() => new FlakyWorker(id, starts, false))));
-        options.Kinds.Add(new UnitKindOptions("session", id => Props.Create(() => new FlakyWorker(id, starts, false))) { Critical = true });
-        _runtime = ResilienceRuntime.Start(Sys, options);
-        AwaitIdle();
+        options.Kinds.Add(new UnitKindOptions("feed", id => FlakyWorker.Props(id, starts)));
+        options.Kinds.Add(new UnitKindOptions("session", id => FlakyWorker.Props(id, starts)) { Critical = true });
+        options.Kinds.Add(new UnitKindOptions("slow", id => SlowStopWorker.Props(id, _stopGate)));
+        _runtime = await StartAsync(options);
     }
 
-    private object Send(string kind, string id, string message) =>
-        _runtime.Units.Ask<object>(new UnitMessage(kind, id, message)).WaitAsync(TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    void IDisposable.Dispose()
+    {
+        _stopGate.Set();
+        Dispose();
+        _stopGate.Dispose();
+    }
+
+    private async Task<object> SendAsync(string kind, string id, string message)
+    {
+        Send(_runtime, kind, id, message, TestActor);
+        return await ExpectMsgAsync<object>(Signal);
+    }
+
+    private Task<MemoryStatus> StatusAsync() => _runtime.Memory.Ask<MemoryStatus>(GetMemoryStatus.Instance, Signal);
+
+    private async Task<MemoryAction> ExpectActionAsync(MemoryActionKind kind)
+    {
+        MemoryAction action = await _actions.ExpectMsgAsync<MemoryAction>(Signal);
+        Assert.Equal(kind, action.Kind);
+        return action;
+    }
 
     [Fact]
-    public void Sample_AboveSoftThreshold_CleansUpOnceThenWaitsForTheCooldown()
+    public async Task Sample_AboveSoftThreshold_CleansUpOnceThenWaitsForTheCooldown()
     {
         _memory.Ratio = 0.8;
-        Advance(TimeSpan.FromSeconds(10));
-        var first = _actions.ExpectMsg<MemoryAction>();
-        Assert.Equal(MemoryActionKind.Cleanup, first.Kind);
+        Advance(s_sample);
+        var first = await ExpectActionAsync(MemoryActionKind.Cleanup);
         Assert.Equal(MemoryActionTrigger.Automatic, first.Trigger);
+        Assert.Equal(0.8, first.Ratio, 6);
+        Assert.Equal(1, _memory.Compactions);
+        Assert.Equal(Scheduler.Now, (await StatusAsync()).LastCleanup);
+
+        // 110 s more, one sample every 10 s: within the 2-minute cooldown, nothing runs.
+        AdvanceInSteps(TimeSpan.FromSeconds(110), s_sample);
+        await StatusAsync();                 // every tick sent so far has been handled...
+        var status = await StatusAsync();    // ...and so has anything a tick told the guard itself
+        Assert.Single(status.Actions);
         Assert.Equal(1, _memory.Compactions);
 
-        Advance(TimeSpan.FromSeconds(110));
-        _actions.ExpectNoMsg();
-        Assert.Equal(1, _memory.Compactions);
-
-        Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal(MemoryActionKind.Cleanup, _actions.ExpectMsg<MemoryAction>().Kind);
+        Advance(s_sample);
+        Assert.Equal(MemoryActionTrigger.Automatic, (await ExpectActionAsync(MemoryActionKind.Cleanup)).Trigger);
         Assert.Equal(2, _memory.Compactions);
+    }
+
+    [Fact]
+    public async Task Cleanup_AutomaticWithinCooldown_IsJournaledAsSkipped()
+    {
+        _memory.Ratio = 0.8;
+        Advance(s_sample);
+        await ExpectActionAsync(MemoryActionKind.Cleanup);
+        _runtime.Memory.Tell(new RunMemoryCleanup(MemoryActionTrigger.Automatic), TestActor);
+        var skipped = await ExpectMsgAsync<MemoryAction>(Signal);
+        Assert.Equal(MemoryActionKind.CleanupSkipped, skipped.Kind);
+        Assert.Contains("cooldown 120 s", skipped.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, _memory.Compactions);
     }
 
     [Fact]
     public async Task Sample_AboveHardThreshold_StopsNonCriticalRefusesNewWorkUntilBelowSoft()
     {
-        Assert.Equal("BTC:hi", Send("feed", "BTC", "hi"));
-        Assert.Equal("s1:hi", Send("session", "s1", "hi"));
+        Assert.Equal("BTC:hi", await SendAsync("feed", "BTC", "hi"));
+        Assert.Equal("s1:hi", await SendAsync("session", "s1", "hi"));
 
         _memory.Ratio = 0.95;
-        Advance(TimeSpan.FromSeconds(10));
-        var emergency = _actions.ExpectMsg<MemoryAction>();
-        Assert.Equal(MemoryActionKind.Emergency, emergency.Kind);
-        AwaitIdle();
+        Advance(s_sample);
+        await ExpectActionAsync(MemoryActionKind.Emergency);
+        await ExpectStateAsync(_events, _runtime, "feed", "BTC", UnitState.Stopped);
 
         var units = new UnitOperations(_runtime);
         Assert.Empty((await units.List("feed"))!.Instances);
         Assert.Single((await units.List("session"))!.Instances);
 
-        var refused = Assert.IsType<Overloaded>(Send("feed", "ETH", "hi"));
+        var refused = Assert.IsType<Overloaded>(await SendAsync("feed", "ETH", "hi"));
         Assert.Equal(TimeSpan.FromSeconds(10), refused.RetryAfter);
-        Assert.IsType<Overloaded>(Send("feed", "BTC", "hi"));
-        Assert.IsType<Overloaded>(Send("session", "s2", "hi"));
-        Assert.Equal("s1:still", Send("session", "s1", "still"));
+        Assert.IsType<Overloaded>(await SendAsync("feed", "BTC", "hi"));
+        Assert.IsType<Overloaded>(await SendAsync("session", "s2", "hi"));
+        Assert.Equal("s1:still", await SendAsync("session", "s1", "still"));
+
+        // Still above the hard threshold: no second emergency while overloaded.
+        Advance(s_sample);
+        Assert.Single((await StatusAsync()).Actions);
 
         // Between the thresholds: cleanup runs, work is still refused.
         _memory.Ratio = 0.8;
-        Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal(MemoryActionKind.Cleanup, _actions.ExpectMsg<MemoryAction>().Kind);
-        Assert.IsType<Overloaded>(Send("feed", "ETH", "hi"));
+        Advance(s_sample);
+        await ExpectActionAsync(MemoryActionKind.Cleanup);
+        Assert.IsType<Overloaded>(await SendAsync("feed", "ETH", "hi"));
 
         _memory.Ratio = 0.5;
-        Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal(MemoryActionKind.Recovered, _actions.ExpectMsg<MemoryAction>().Kind);
-        Assert.Equal("ETH:hi", Send("feed", "ETH", "hi"));
+        Advance(s_sample);
+        await ExpectActionAsync(MemoryActionKind.Recovered);
+        Assert.Equal("ETH:hi", await SendAsync("feed", "ETH", "hi"));
 
         var status = await new MemoryOperations(_runtime).Get();
         Assert.False(status.Overloaded);
@@ -91,7 +140,7 @@ public sealed class MemoryGuardTests : TestKit.TestKit
     [Fact]
     public async Task Operations_ManualCleanupAndEmergency_UseTheGuardsOwnPathAndJournal()
     {
-        Assert.Equal("BTC:hi", Send("feed", "BTC", "hi"));
+        Assert.Equal("BTC:hi", await SendAsync("feed", "BTC", "hi"));
         var ops = new MemoryOperations(_runtime);
 
         Advance(TimeSpan.FromSeconds(30));
@@ -100,19 +149,78 @@ public sealed class MemoryGuardTests : TestKit.TestKit
         Assert.Equal(MemoryActionTrigger.Manual, cleanup.Trigger);
         Assert.Equal(MemoryActionKind.Cleanup, (await ops.Cleanup()).Kind); // manual ignores the cooldown
         Assert.Equal(2, _memory.Compactions);
-        AwaitIdle();
         Assert.Empty((await new UnitOperations(_runtime).List("feed"))!.Instances); // idle for 30 s: passivated
+        await ExpectStateAsync(_events, _runtime, "feed", "BTC", UnitState.Stopped);
 
         var emergency = await ops.Emergency();
         Assert.Equal(MemoryActionKind.Emergency, emergency.Kind);
         Assert.True((await ops.Get()).Overloaded);
-        AwaitIdle();
-        Assert.IsType<Overloaded>(Send("feed", "BTC", "hi"));
+        Assert.IsType<Overloaded>(await SendAsync("feed", "BTC", "hi"));
 
-        Advance(TimeSpan.FromSeconds(10)); // the next sample is below the soft threshold
+        Advance(s_sample); // the next sample is below the soft threshold
+        await _actions.FishForMessageAsync<MemoryAction>(a => a.Kind == MemoryActionKind.Recovered, Signal);
         Assert.False((await ops.Get()).Overloaded);
         Assert.Equal(
             [MemoryActionKind.Cleanup, MemoryActionKind.Cleanup, MemoryActionKind.Emergency, MemoryActionKind.Recovered],
-            _actions.ReceiveN(4).Cast<MemoryAction>().Select(a => a.Kind));
+            (await ops.Get()).Actions.Select(a => a.Kind));
+    }
+
+    [Fact]
+    public async Task Emergency_MessageForAnInstanceBeingStopped_IsRefusedNotRecreated()
+    {
+        Assert.Equal("BTC:hi", await SendAsync("feed", "BTC", "hi"));
+        await new MemoryOperations(_runtime).Emergency();
+
+        // Whether it arrives while BTC is still stopping or after, the answer is the same: no new instance.
+        Assert.IsType<Overloaded>(await SendAsync("feed", "BTC", "again"));
+        await ExpectStateAsync(_events, _runtime, "feed", "BTC", UnitState.Stopped);
+        Assert.Empty((await new UnitOperations(_runtime).List("feed"))!.Instances);
+        await _starts.FishForMessageAsync<string>(s => s == "started:BTC", Signal);
+        await _starts.ExpectNoMsgAsync(Quiet);
+    }
+
+    [Fact]
+    public async Task Emergency_MessageWhileTheInstanceIsStillStopping_IsRefusedWhenItHasStopped()
+    {
+        Assert.Equal("X:hi", await SendAsync("slow", "X", "hi"));
+        _stopGate.Reset(); // X's worker, once told to stop, waits: X stays "stopping"
+        await new MemoryOperations(_runtime).Emergency();
+
+        Send(_runtime, "slow", "X", "again", TestActor);
+        IActorRef region = (await _runtime.GetRegionAsync("slow"))!;
+        Assert.Empty((await region.Ask<UnitInstanceList>(ListUnitInstances.Instance, Signal)).Instances); // the region holds it for X's next incarnation
+        _stopGate.Set();
+
+        // X has stopped; while the emergency lasts its next incarnation is not created: the held message is refused.
+        Assert.IsType<Overloaded>(await ExpectMsgAsync<object>(Signal));
+        Assert.Empty((await region.Ask<UnitInstanceList>(ListUnitInstances.Instance, Signal)).Instances);
+    }
+
+    [Fact]
+    public async Task Journal_MoreActionsThanCapacity_KeepsTheNewest()
+    {
+        var ops = new MemoryOperations(_runtime);
+        for (int i = 0; i < 105; i++)
+        {
+            await ops.Cleanup();
+        }
+
+        var status = await ops.Get();
+        Assert.Equal(100, status.Actions.Count);
+        Assert.Equal(6, status.Actions[0].Sequence);
+        Assert.Equal(105, status.Actions[^1].Sequence);
+    }
+
+    [Fact]
+    public async Task Guard_ProbeThrows_GuardIsRestartedAndKeepsSampling()
+    {
+        _memory.ThrowOnNextSample();
+        Advance(s_sample);
+        await _memory.Thrown.Task.WaitAsync(Signal);
+        // The user guardian restarted it (same reference, timers armed again in PreStart): the status question is answered.
+        await StatusAsync();
+        _memory.Ratio = 0.8;
+        Advance(s_sample);
+        await ExpectActionAsync(MemoryActionKind.Cleanup);
     }
 }

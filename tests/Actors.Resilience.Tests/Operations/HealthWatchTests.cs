@@ -1,30 +1,31 @@
 using System.Threading.Channels;
 using Actors.Resilience.Health;
 using Actors.Resilience.Operations;
+using Actors.Resilience.Tests.Support;
 using Actors.Resilience.Units;
-using Actors.TestKit;
+using Akka.TestKit;
+using Xunit.Abstractions;
 
 namespace Actors.Resilience.Tests.Operations;
 
 /// <summary><see cref="HealthOperations.Watch"/> and the change notification of <see cref="HealthSnapshotSource"/>, on virtual time.</summary>
-public sealed class HealthWatchTests : TestKit.TestKit
+public sealed class HealthWatchTests(ITestOutputHelper output) : ResilienceTestKit(output), IAsyncLifetime
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
+    private ResilienceRuntime _runtime = null!;
+    private HealthOperations _health = null!;
+    private TestProbe _events = null!;
 
-    private readonly ResilienceRuntime _runtime;
-    private readonly HealthOperations _health;
-
-    public HealthWatchTests()
+    public async Task InitializeAsync()
     {
         IActorRef starts = CreateTestProbe("starts").Ref;
-        var options = new ResilienceOptions();
-        options.Health.Probe = new FakeResourceProbe();
-        options.Memory.Probe = new FakeMemoryProbe();
-        options.Kinds.Add(new UnitKindOptions("session", id => Props.Create(() => new FlakyWorker(id, starts, false))));
-        _runtime = ResilienceRuntime.Start(Sys, options);
+        _events = SubscribeUnitEvents();
+        ResilienceOptions options = FakeOptions();
+        options.Kinds.Add(new UnitKindOptions("session", id => FlakyWorker.Props(id, starts)));
+        _runtime = await StartAsync(options);
         _health = new HealthOperations(_runtime);
-        AwaitIdle();
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Watch_CurrentSummaryFirst_ThenEachChange_NothingWhileUnchanged_EndsOnCancel()
@@ -33,35 +34,37 @@ public sealed class HealthWatchTests : TestKit.TestKit
         // Not 'await using': disposing while a MoveNextAsync is pending would throw and hide a failed assertion.
         IAsyncEnumerator<HealthSummary> watch = _health.Watch(cancel.Token).GetAsyncEnumerator(cancel.Token);
 
-        Assert.True(await watch.MoveNextAsync().AsTask().WaitAsync(s_wait));
+        Assert.True(await watch.MoveNextAsync().AsTask().WaitAsync(Signal));
         Assert.Equal(0, watch.Current.TotalInstances);
 
         // A new instance changes the summary; the aggregator publishes on its next tick.
-        _runtime.Units.Tell(new UnitMessage("session", "a", "hi"), TestActor);
-        ExpectMsg("a:hi");
+        Send(_runtime, "session", "a", "hi", TestActor);
+        await ExpectMsgAsync("a:hi");
+        await ExpectStateAsync(_events, _runtime, "session", "a", UnitState.Running);
         ValueTask<bool> next = watch.MoveNextAsync();
         Advance(TimeSpan.FromSeconds(1));
-        Assert.True(await next.AsTask().WaitAsync(s_wait));
+        Assert.True(await next.AsTask().WaitAsync(Signal));
         Assert.Equal(1, watch.Current.TotalInstances);
         Assert.Equal(1, watch.Current.ActiveConnections);
 
         // Publishing an unchanged summary (fresh snapshots asked for, ticks passing) yields nothing.
         HealthSummary second = watch.Current;
         Task<bool> pending = watch.MoveNextAsync().AsTask();
-        Assert.Equal(second, await _health.GetSummary());
-        Advance(TimeSpan.FromSeconds(30));
-        Assert.False(pending.IsCompleted);
+        Assert.True(second.SameNumbersAs(await _health.GetSummary()));
+        AdvanceInSteps(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
+        await _health.GetSummary();
+        await Assert.ThrowsAsync<TimeoutException>(() => pending.WaitAsync(Quiet));
 
         // The worker's failure is a change.
-        _runtime.Units.Tell(new UnitMessage("session", "a", "boom"), TestActor);
-        AwaitIdle();
+        Send(_runtime, "session", "a", "boom", TestActor);
+        await ExpectStateAsync(_events, _runtime, "session", "a", UnitState.BackingOff);
         Assert.Equal(1, (await _health.GetSummary()).TotalRecentFailures);
-        Assert.True(await pending.WaitAsync(s_wait));
+        Assert.True(await pending.WaitAsync(Signal));
         Assert.Equal(1, watch.Current.TotalRecentFailures);
 
         Task<bool> last = watch.MoveNextAsync().AsTask();
         await cancel.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => last.WaitAsync(s_wait));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => last.WaitAsync(Signal));
         await watch.DisposeAsync();
     }
 
@@ -78,7 +81,7 @@ public sealed class HealthWatchTests : TestKit.TestKit
         subscription.Dispose();
         source.Publish(HealthSnapshot.Empty);
 
-        Assert.Same(first, await channel.Reader.ReadAsync().AsTask().WaitAsync(s_wait));
+        Assert.Same(first, await channel.Reader.ReadAsync().AsTask().WaitAsync(Signal));
         Assert.False(channel.Reader.TryRead(out _));
         Assert.Same(HealthSnapshot.Empty, source.Current);
     }

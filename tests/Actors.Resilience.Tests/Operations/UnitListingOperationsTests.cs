@@ -1,32 +1,35 @@
+using Actors.Resilience.Breaker;
 using Actors.Resilience.Operations;
+using Actors.Resilience.Tests.Support;
 using Actors.Resilience.Units;
-using Actors.TestKit;
+using Akka.TestKit;
+using Xunit.Abstractions;
 
 namespace Actors.Resilience.Tests.Operations;
 
 /// <summary><see cref="UnitOperations.ListAll"/> and <see cref="UnitOperations.ListBreakers"/> on virtual time.</summary>
-public sealed class UnitListingOperationsTests : TestKit.TestKit
+public sealed class UnitListingOperationsTests(ITestOutputHelper output) : ResilienceTestKit(output), IAsyncLifetime
 {
-    private readonly TestProbe _starts;
-    private readonly ResilienceRuntime _runtime;
-    private readonly UnitOperations _units;
+    private TestProbe _starts = null!;
+    private TestProbe _events = null!;
+    private ResilienceRuntime _runtime = null!;
+    private UnitOperations _units = null!;
 
-    public UnitListingOperationsTests()
+    public async Task InitializeAsync()
     {
         _starts = CreateTestProbe("starts");
-        IActorRef starts = _starts.Ref;
-        var options = new ResilienceOptions();
-        options.Health.Probe = new FakeResourceProbe();
-        options.Memory.Probe = new FakeMemoryProbe();
-        options.Kinds.Add(Kind("session", starts, maxFailures: 3));
-        options.Kinds.Add(Kind("fragile", starts, maxFailures: 1));
-        _runtime = ResilienceRuntime.Start(Sys, options);
+        _events = SubscribeUnitEvents();
+        ResilienceOptions options = FakeOptions();
+        options.Kinds.Add(Kind("session", _starts.Ref, maxFailures: 3));
+        options.Kinds.Add(Kind("fragile", _starts.Ref, maxFailures: 1));
+        _runtime = await StartAsync(options);
         _units = new UnitOperations(_runtime);
-        AwaitIdle();
     }
 
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static UnitKindOptions Kind(string kind, IActorRef starts, int maxFailures) =>
-        new(kind, id => Props.Create(() => new FlakyWorker(id, starts, false)))
+        new(kind, id => FlakyWorker.Props(id, starts))
         {
             MinBackoff = TimeSpan.FromSeconds(1),
             MaxBackoff = TimeSpan.FromSeconds(4),
@@ -34,14 +37,17 @@ public sealed class UnitListingOperationsTests : TestKit.TestKit
             Breaker = new CircuitBreakerOptions { MaxFailures = maxFailures, Window = TimeSpan.FromMinutes(5), ResetTimeout = TimeSpan.FromMinutes(10) },
         };
 
-    private object Send(string kind, string id, string message) =>
-        _runtime.Units.Ask<object>(new UnitMessage(kind, id, message)).WaitAsync(TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+    private async Task<object> SendAsync(string kind, string id, string message)
+    {
+        Send(_runtime, kind, id, message, TestActor);
+        return await ExpectMsgAsync<object>(Signal);
+    }
 
     [Fact]
     public async Task ListAll_EveryKindOrderedByKind_WithItsInstances_EmptyKindsIncluded()
     {
-        Assert.Equal("b:1", Send("session", "b", "1"));
-        Assert.Equal("a:1", Send("session", "a", "1"));
+        Assert.Equal("b:1", await SendAsync("session", "b", "1"));
+        Assert.Equal("a:1", await SendAsync("session", "a", "1"));
 
         IReadOnlyList<UnitInstanceList> all = await _units.ListAll();
 
@@ -54,14 +60,24 @@ public sealed class UnitListingOperationsTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task RegisterUnitKind_ExistingKind_KeepsItsRegion()
+    {
+        IActorRef? before = await _runtime.GetRegionAsync("session");
+        IActorRef again = await _runtime.RegisterUnitKindAsync(Kind("session", _starts.Ref, 99));
+        Assert.Equal(before, again);
+        Assert.Null(await _runtime.GetRegionAsync("nope"));
+    }
+
+    [Fact]
     public async Task ListBreakers_EachInstancesBreakerAnswersForItself()
     {
-        Assert.Equal("a:1", Send("session", "a", "1"));
-        Assert.Equal("b:1", Send("session", "b", "1"));
-        Assert.Equal("x:1", Send("fragile", "x", "1"));
-        _runtime.Units.Tell(new UnitMessage("session", "b", "boom"), TestActor);
-        _runtime.Units.Tell(new UnitMessage("fragile", "x", "boom"), TestActor);
-        AwaitIdle();
+        Assert.Equal("a:1", await SendAsync("session", "a", "1"));
+        Assert.Equal("b:1", await SendAsync("session", "b", "1"));
+        Assert.Equal("x:1", await SendAsync("fragile", "x", "1"));
+        Send(_runtime, "session", "b", "boom", TestActor);
+        await ExpectStateAsync(_events, _runtime, "session", "b", UnitState.BackingOff);
+        Send(_runtime, "fragile", "x", "boom", TestActor);
+        await ExpectStateAsync(_events, _runtime, "fragile", "x", UnitState.CircuitOpen);
 
         IReadOnlyList<UnitBreakerInfo> session = (await _units.ListBreakers("session"))!;
         Assert.Equal(
@@ -77,7 +93,8 @@ public sealed class UnitListingOperationsTests : TestKit.TestKit
         Assert.Equal(["fragile/x", "session/a", "session/b"], all.Select(b => $"{b.Kind}/{b.Id}"));
         Assert.Equal(TimeSpan.FromMinutes(6), all[0].RetryAfter);
 
-        Assert.Equal(("Open", "Closed"), ((await _units.ResetBreaker("fragile", "x"))!.Previous, (await _units.ListBreakers("fragile"))![0].State.ToString()));
+        Assert.Equal("Open", (await _units.ResetBreaker("fragile", "x"))!.Previous);
+        Assert.Equal(CircuitBreakerState.Closed, (await _units.ListBreakers("fragile"))![0].State);
         Assert.Null(await _units.ListBreakers("nope"));
     }
 
@@ -85,9 +102,8 @@ public sealed class UnitListingOperationsTests : TestKit.TestKit
     public async Task ListBreakers_NoInstances_Empty_StoppedInstancesLeftOut()
     {
         Assert.Empty((await _units.ListBreakers())!);
-        Assert.Equal("a:1", Send("session", "a", "1"));
+        Assert.Equal("a:1", await SendAsync("session", "a", "1"));
         Assert.True(await _units.Stop("session", "a"));
-        AwaitIdle();
         Assert.Empty((await _units.ListBreakers("session"))!);
     }
 }

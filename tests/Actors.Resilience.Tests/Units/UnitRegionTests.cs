@@ -1,24 +1,27 @@
+using Actors.Resilience.Breaker;
 using Actors.Resilience.Health;
 using Actors.Resilience.Operations;
+using Actors.Resilience.Tests.Support;
 using Actors.Resilience.Units;
-using Actors.TestKit;
+using Akka.TestKit;
+using Xunit.Abstractions;
 
 namespace Actors.Resilience.Tests.Units;
 
-public sealed class UnitRegionTests : TestKit.TestKit
+public sealed class UnitRegionTests(ITestOutputHelper output) : ResilienceTestKit(output), IAsyncLifetime
 {
-    private readonly TestProbe _starts;
-    private readonly ResilienceRuntime _runtime;
-    private readonly UnitOperations _units;
+    private TestProbe _starts = null!;
+    private TestProbe _events = null!;
+    private ResilienceRuntime _runtime = null!;
+    private UnitOperations _units = null!;
 
-    public UnitRegionTests()
+    public async Task InitializeAsync()
     {
         _starts = CreateTestProbe("starts");
+        _events = SubscribeUnitEvents();
         IActorRef starts = _starts.Ref;
-        var options = new ResilienceOptions();
-        options.Health.Probe = new FakeResourceProbe();
-        options.Memory.Probe = new FakeMemoryProbe();
-        options.Kinds.Add(new UnitKindOptions("session", id => Props.Create(() => new FlakyWorker(id, starts, id.StartsWith("bad", StringComparison.Ordinal))))
+        ResilienceOptions options = FakeOptions();
+        options.Kinds.Add(new UnitKindOptions("session", id => FlakyWorker.Props(id, starts, id.StartsWith("bad", StringComparison.Ordinal)))
         {
             MinBackoff = TimeSpan.FromSeconds(1),
             MaxBackoff = TimeSpan.FromSeconds(4),
@@ -26,22 +29,26 @@ public sealed class UnitRegionTests : TestKit.TestKit
             PassivateAfter = TimeSpan.FromMinutes(1),
             Breaker = new CircuitBreakerOptions { MaxFailures = 3, Window = TimeSpan.FromMinutes(5), ResetTimeout = TimeSpan.FromMinutes(10) },
         });
-        _runtime = ResilienceRuntime.Start(Sys, options);
+        _runtime = await StartAsync(options);
         _units = new UnitOperations(_runtime);
-        AwaitIdle();
     }
 
-    private object Send(string id, string message) =>
-        _runtime.Units.Ask<object>(new UnitMessage("session", id, message)).WaitAsync(TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<object> SendAsync(string id, string message)
+    {
+        Send(_runtime, "session", id, message, TestActor);
+        return await ExpectMsgAsync<object>(Signal);
+    }
 
     [Fact]
     public async Task Route_FirstMessage_CreatesOneInstancePerIdAndRoutesById()
     {
-        Assert.Equal("a:1", Send("a", "1"));
-        Assert.Equal("b:1", Send("b", "1"));
-        Assert.Equal("a:2", Send("a", "2"));
-        _starts.ExpectMsgAllOf("started:a", "started:b");
-        _starts.ExpectNoMsg();
+        Assert.Equal("a:1", await SendAsync("a", "1"));
+        Assert.Equal("b:1", await SendAsync("b", "1"));
+        Assert.Equal("a:2", await SendAsync("a", "2"));
+        await _starts.ExpectMsgAllOfAsync(["started:a", "started:b"]).ToListAsync();
+        await _starts.ExpectNoMsgAsync(Quiet);
 
         var list = (await _units.List("session"))!;
         Assert.Equal(["a", "b"], list.Instances.Select(i => i.Id));
@@ -52,114 +59,147 @@ public sealed class UnitRegionTests : TestKit.TestKit
         Assert.Equal(CircuitBreakerState.Closed, a.Breaker);
         Assert.Null(await _units.Get("session", "zzz"));
         Assert.Null(await _units.List("nope"));
-        Assert.IsType<UnknownUnitKind>(await _runtime.Units.Ask<object>(new UnitMessage("nope", "x", "m")));
+        Assert.IsType<UnknownUnitKind>(await _runtime.Units.Ask<object>(new UnitMessage("nope", "x", "m"), Signal));
 
         Sys.ActorSelection("/user/units/session/a/breaker").Tell(new Identify(1), TestActor);
-        Assert.NotNull(ExpectMsg<ActorIdentity>().Subject);
+        Assert.NotNull((await ExpectMsgAsync<ActorIdentity>()).Subject);
+    }
+
+    [Fact]
+    public async Task Route_IdNeedingEscapes_IsAValidActorNameAndTheIdIsKept()
+    {
+        Assert.Equal("user/42 $x:hi", await SendAsync("user/42 $x", "hi"));
+        Assert.Equal("$lead:hi", await SendAsync("$lead", "hi"));
+        Assert.Equal(["$lead", "user/42 $x"], (await _units.List("session"))!.Instances.Select(i => i.Id));
+        Assert.Equal(UnitState.Running, (await _units.Get("session", "user/42 $x"))!.State);
     }
 
     [Fact]
     public async Task Passivate_IdleInstance_StopsAndTheNextMessageCreatesItAnew()
     {
-        Assert.Equal("a:1", Send("a", "1"));
-        _starts.ExpectMsg("started:a");
-        Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal("b:1", Send("b", "1"));
-        _starts.ExpectMsg("started:b");
+        Assert.Equal("a:1", await SendAsync("a", "1"));
+        await _starts.ExpectMsgAsync("started:a");
+        Advance(TimeSpan.FromSeconds(30)); // passivation tick (every 30 s): nothing idle for a minute yet
+        Assert.Equal("b:1", await SendAsync("b", "1"));
+        await _starts.ExpectMsgAsync("started:b");
 
         Advance(TimeSpan.FromSeconds(30)); // a idle for 60 s, b for 30 s
+        await ExpectStateAsync(_events, _runtime, "session", "a", UnitState.Stopped);
         Assert.Equal(["b"], (await _units.List("session"))!.Instances.Select(i => i.Id));
 
-        Assert.Equal("a:2", Send("a", "2"));
-        _starts.ExpectMsg("started:a");
-        var health = await _runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance);
+        Assert.Equal("a:2", await SendAsync("a", "2"));
+        await _starts.ExpectMsgAsync("started:a");
+        var health = await _runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance, Signal);
         Assert.Equal(UnitState.Running, health.Instances.Single(i => i.Id == "a").State);
     }
 
     [Fact]
     public async Task WorkerFailure_RestartsAfterBackoff_BufferedMessagesDeliveredInOrder()
     {
-        var retries = CreateTestProbe();
-        Sys.EventStream.Subscribe<UnitRetryScheduled>(retries.Ref);
-        Assert.Equal("a:1", Send("a", "1"));
-        _starts.ExpectMsg("started:a");
+        var retries = Subscribe<UnitRetryScheduled>();
+        Assert.Equal("a:1", await SendAsync("a", "1"));
+        await _starts.ExpectMsgAsync("started:a");
 
-        _runtime.Units.Tell(new UnitMessage("session", "a", "boom"), TestActor);
-        retries.ExpectMsg(new UnitRetryScheduled("session", "a", 1, TimeSpan.FromSeconds(1)));
+        Send(_runtime, "session", "a", "boom", TestActor);
+        await retries.ExpectMsgAsync(new UnitRetryScheduled("session", "a", 1, TimeSpan.FromSeconds(1)));
         Assert.Equal(UnitState.BackingOff, (await _units.Get("session", "a"))!.State);
+        Assert.Equal("boom", (await ExpectMsgAsync<UnitWorkerFailed>()).Message); // the message that failed is answered
 
-        _runtime.Units.Tell(new UnitMessage("session", "a", "x"), TestActor);
-        _runtime.Units.Tell(new UnitMessage("session", "a", "y"), TestActor);
-        ExpectNoMsg();
+        Send(_runtime, "session", "a", "x", TestActor);
+        Send(_runtime, "session", "a", "y", TestActor);
         Assert.Equal(2, (await _units.Get("session", "a"))!.BufferedMessages);
+        await ExpectNoMsgAsync(Quiet);
 
         Advance(TimeSpan.FromSeconds(1));
-        _starts.ExpectMsg("started:a");
-        ExpectMsg("a:x");
-        ExpectMsg("a:y");
+        await _starts.ExpectMsgAsync("started:a");
+        await ExpectMsgAsync("a:x");
+        await ExpectMsgAsync("a:y");
         var info = (await _units.Get("session", "a"))!;
         Assert.Equal(UnitState.Running, info.State);
         Assert.Equal(1, info.Failures);
         Assert.Equal("InvalidOperationException: boom", info.LastFailure);
 
         // A second failure before the worker was stable for BackoffResetAfter doubles the delay.
-        _runtime.Units.Tell(new UnitMessage("session", "a", "boom"), TestActor);
-        retries.ExpectMsg(new UnitRetryScheduled("session", "a", 2, TimeSpan.FromSeconds(2)));
-        var health = await _runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance);
+        Send(_runtime, "session", "a", "boom", TestActor);
+        await retries.ExpectMsgAsync(new UnitRetryScheduled("session", "a", 2, TimeSpan.FromSeconds(2)));
+        var health = await _runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance, Signal);
         var a = health.Instances.Single(i => i.Id == "a");
         Assert.Equal(2, a.RetryAttempts);
         Assert.Equal(UnitState.BackingOff, a.State);
     }
 
     [Fact]
+    public async Task WorkerStableForResetAfter_RetryCountReturnsToZero()
+    {
+        var retries = Subscribe<UnitRetryScheduled>();
+        Assert.Equal("a:1", await SendAsync("a", "1"));
+        await ExpectStateAsync(_events, _runtime, "session", "a", UnitState.Running); // the first start's, so it is not mistaken for the restart's
+        Send(_runtime, "session", "a", "boom", TestActor);
+        await retries.ExpectMsgAsync(new UnitRetryScheduled("session", "a", 1, TimeSpan.FromSeconds(1)));
+        await InspectAsync(_runtime, "session", "a");
+        Advance(TimeSpan.FromSeconds(1));
+        await ExpectStateAsync(_events, _runtime, "session", "a", UnitState.Running);
+
+        Advance(TimeSpan.FromSeconds(30)); // stable for BackoffResetAfter (30 s)
+        Assert.Equal(0, (await InspectAsync(_runtime, "session", "a")).RetryAttempt);
+        Send(_runtime, "session", "a", "boom", TestActor);
+        await retries.ExpectMsgAsync(new UnitRetryScheduled("session", "a", 1, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
     public async Task WorkerFailingEveryConnect_OpensBreaker_RepliesCircuitOpen_SiblingKeepsWorking()
     {
-        var breakerEvents = CreateTestProbe();
-        Sys.EventStream.Subscribe<CircuitBreakerStateChanged>(breakerEvents.Ref);
-
-        _runtime.Units.Tell(new UnitMessage("session", "bad", "hello"), TestActor);
-        _starts.ExpectMsg("started:bad");             // failure 1 -> back off 1 s
+        Send(_runtime, "session", "bad", "hello", TestActor);
+        await _starts.ExpectMsgAsync("started:bad");             // failure 1 -> back off 1 s
+        await ExpectStateAsync(_events, _runtime, "session", "bad", UnitState.BackingOff);
         Advance(TimeSpan.FromSeconds(1));
-        _starts.ExpectMsg("started:bad");             // failure 2 -> back off 2 s
+        await _starts.ExpectMsgAsync("started:bad");             // failure 2 -> back off 2 s
+        await _events.FishForMessageAsync<UnitRetryScheduled>(r => r.Attempt == 2, Signal);
+        await InspectAsync(_runtime, "session", "bad");
         Advance(TimeSpan.FromSeconds(2));
-        _starts.ExpectMsg("started:bad");             // failure 3 -> breaker opens
-        var opened = breakerEvents.ExpectMsg<CircuitBreakerStateChanged>();
-        Assert.Equal(("session/bad", CircuitBreakerState.Closed, CircuitBreakerState.Open), (opened.Name, opened.From, opened.To));
+        await _starts.ExpectMsgAsync("started:bad");             // failure 3 -> breaker opens
+        var opened = await ExpectBreakerAsync(_events, "session/bad", CircuitBreakerState.Open);
+        Assert.Equal(CircuitBreakerState.Closed, opened.From);
         Assert.Equal(TimeSpan.FromMinutes(10), opened.RetryAfter);
+        await ExpectStateAsync(_events, _runtime, "session", "bad", UnitState.CircuitOpen);
 
-        var reply = Assert.IsType<CircuitOpen>(Send("bad", "hello again"));
+        // The message buffered since the first failure is answered as soon as the circuit opens.
+        Assert.Equal(TimeSpan.FromMinutes(10), (await ExpectMsgAsync<CircuitOpen>()).RetryAfter);
+        var reply = Assert.IsType<CircuitOpen>(await SendAsync("bad", "hello again"));
         Assert.Equal(("session", "bad"), (reply.Kind, reply.Id));
         Assert.Equal(TimeSpan.FromMinutes(10), reply.RetryAfter);
-        Assert.Equal("good:hi", Send("good", "hi"));
-        _starts.ExpectMsg("started:good");
+        Assert.Equal("good:hi", await SendAsync("good", "hi"));
+        await _starts.ExpectMsgAsync("started:good");
 
         Advance(TimeSpan.FromMinutes(4));
-        Assert.Equal(TimeSpan.FromMinutes(6), Assert.IsType<CircuitOpen>(Send("bad", "still?")).RetryAfter);
-        _starts.ExpectNoMsg();
+        Assert.Equal(TimeSpan.FromMinutes(6), Assert.IsType<CircuitOpen>(await SendAsync("bad", "still?")).RetryAfter);
+        await _starts.ExpectNoMsgAsync(Quiet);
 
         // The idle sibling was passivated meanwhile; the instance with the open circuit was kept (it is recovering).
-        Assert.Equal("good:back", Send("good", "back"));
-        _starts.ExpectMsg("started:good");
+        Assert.Equal("good:back", await SendAsync("good", "back"));
+        await _starts.ExpectMsgAsync("started:good");
         var health = await new HealthOperations(_runtime).GetSummary();
         Assert.Equal(1, health.CircuitBreakerActivations);
         Assert.Equal(1, health.ActiveConnections);
         Assert.Equal(2, health.TotalRetryAttempts);
         Assert.Equal(3, health.TotalRecentFailures);
         Assert.Equal("warning", health.Status);
+        Assert.False(health.Stale);
 
         // After the reset timeout the breaker goes half-open and the worker's start is the probe; it fails again.
         Advance(TimeSpan.FromMinutes(6));
-        Assert.Equal(CircuitBreakerState.HalfOpen, breakerEvents.ExpectMsg<CircuitBreakerStateChanged>().To);
-        _starts.ExpectMsg("started:bad");
-        Assert.Equal(CircuitBreakerState.Open, breakerEvents.ExpectMsg<CircuitBreakerStateChanged>().To);
-        Assert.IsType<CircuitOpen>(Send("bad", "again"));
+        await ExpectBreakerAsync(_events, "session/bad", CircuitBreakerState.HalfOpen);
+        await _starts.ExpectMsgAsync("started:bad");
+        await ExpectBreakerAsync(_events, "session/bad", CircuitBreakerState.Open);
+        await ExpectStateAsync(_events, _runtime, "session", "bad", UnitState.CircuitOpen);
+        Assert.IsType<CircuitOpen>(await SendAsync("bad", "again"));
 
         // A manual reset closes it and starts the worker at once.
         var reset = (await _units.ResetBreaker("session", "bad"))!;
         Assert.Equal(("Open", "Closed"), (reset.Previous, reset.State));
-        Assert.Equal(CircuitBreakerState.Closed, breakerEvents.ExpectMsg<CircuitBreakerStateChanged>().To);
-        _starts.ExpectMsg("started:bad");
-        Assert.Equal("good:fine", Send("good", "fine"));
+        await ExpectBreakerAsync(_events, "session/bad", CircuitBreakerState.Closed);
+        await _starts.ExpectMsgAsync("started:bad");
+        Assert.Equal("good:fine", await SendAsync("good", "fine"));
         Assert.Null(await _units.ResetBreaker("session", "nobody"));
         Assert.Equal(2, (await _units.ResetBreakers("session"))!.Instances);
     }
@@ -167,13 +207,13 @@ public sealed class UnitRegionTests : TestKit.TestKit
     [Fact]
     public async Task Stop_Operation_StopsTheInstanceAndTheNextMessageCreatesItAnew()
     {
-        Assert.Equal("a:1", Send("a", "1"));
-        _starts.ExpectMsg("started:a");
+        Assert.Equal("a:1", await SendAsync("a", "1"));
+        await _starts.ExpectMsgAsync("started:a");
         Assert.True(await _units.Stop("session", "a"));
-        AwaitIdle();
         Assert.Empty((await _units.List("session"))!.Instances);
+        await ExpectStateAsync(_events, _runtime, "session", "a", UnitState.Stopped);
         Assert.False(await _units.Stop("session", "a"));
-        Assert.Equal("a:2", Send("a", "2"));
-        _starts.ExpectMsg("started:a");
+        Assert.Equal("a:2", await SendAsync("a", "2"));
+        await _starts.ExpectMsgAsync("started:a");
     }
 }
