@@ -20,9 +20,9 @@ public static partial class ActorsHostExtensions
     /// <param name="cancellationToken">Stops the host.</param>
     /// <returns>The process exit code.</returns>
     public static Task<int> RunWithExitCodeAsync(this IHost host, CancellationToken cancellationToken = default) =>
-        RunCoreAsync(host, Console.Error, cancellationToken);
+        RunCoreAsync(host, Console.Error, setProcessExitCode: true, cancellationToken);
 
-    internal static async Task<int> RunCoreAsync(IHost host, TextWriter console, CancellationToken cancellationToken)
+    internal static async Task<int> RunCoreAsync(IHost host, TextWriter console, bool setProcessExitCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         try
@@ -31,18 +31,22 @@ public static partial class ActorsHostExtensions
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return await FailAsync(host, e, console).ConfigureAwait(false);
+            return await FailAsync(host, e, console, setProcessExitCode).ConfigureAwait(false);
         }
 
         await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return Environment.ExitCode;
     }
 
-    private static async Task<int> FailAsync(IHost host, Exception e, TextWriter console)
+    private static async Task<int> FailAsync(IHost host, Exception e, TextWriter console, bool setProcessExitCode)
     {
         Exception cause = ActorsExitCodes.Unwrap(e);
         int code = ActorsExitCodes.For(cause);
-        Environment.ExitCode = code;
+        if (setProcessExitCode)
+        {
+            Environment.ExitCode = code;
+        }
+
         string what = code == ActorsExitCodes.ConfigurationInvalid ? "configuration error" : "start-up failed";
         await console.WriteLineAsync($"error: {what} (exit code {code}): {cause.Message}").ConfigureAwait(false);
         ILogger log = host.Services.GetService<ILoggerFactory>()?.CreateLogger("Actors.Hosting") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;

@@ -2,12 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using Actors.Hocon;
 using Actors.Hosting.Validation;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
-namespace Actors.Hosting.Tests;
+namespace Actors.Hosting.Tests.Validation;
 
-public sealed class ValidationTests : IDisposable
+public sealed class StartupValidationBuilderTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("actors-hosting-tests-").FullName;
 
@@ -86,66 +84,6 @@ public sealed class ValidationTests : IDisposable
         {
             Environment.SetEnvironmentVariable(flag, null);
         }
-    }
-
-    [Fact]
-    public async Task Host_ValidationFails_NoActorStarts_ExitCode78()
-    {
-        var logs = new CapturingLoggerProvider();
-        bool started = false;
-        string missingVar = $"ACTORS_TEST_MISSING_{Guid.NewGuid():N}";
-        using IHost host = HostFixture.Build(
-            a => a.WithStartupValidation(v => v.RequireEnvironmentVariable(missingVar).RequireDirectory(Path.Combine(_dir, "nope")))
-                  .WithActors((_, _) => started = true),
-            logs);
-        Task stopping = HostFixture.WhenCancelled(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
-
-        await host.StartAsync();
-        await stopping.WaitAsync(HostFixture.Timeout);
-        await host.StopAsync();
-
-        Assert.False(started);
-        var failure = await Assert.ThrowsAsync<ActorSystemStartupException>(() => host.Services.GetRequiredService<ActorRegistry>().GetAsync<ValidationTests>());
-        Assert.Equal(ActorsExitCodes.ConfigurationInvalid, failure.ExitCode);
-        var entry = Assert.Single(logs.Entries, e => e.Message.Contains(missingVar, StringComparison.Ordinal));
-        Assert.Contains("2 problems", entry.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task OptionalCorruptHoconFile_MovedAside_DefaultsUsed()
-    {
-        string file = Path.Combine(_dir, "node.conf");
-        await File.WriteAllTextAsync(file, "actors {\n  ask-timeout = 3s\n  broken = [1, 2\n");
-        var logs = new CapturingLoggerProvider();
-        using IHost host = HostFixture.Build(a => a.AddHoconFile(file, optional: true), logs);
-
-        await host.StartAsync();
-
-        Assert.False(File.Exists(file));
-        string moved = Assert.Single(Directory.GetFiles(_dir, "node.conf.corrupted.*"));
-        Assert.Matches(@"node\.conf\.corrupted\.\d{8}T\d{6}Z$", moved);
-        Assert.Equal(TimeSpan.FromSeconds(10), host.Services.GetRequiredService<ActorSystem>().Settings.AskTimeout);
-        var warning = Assert.Single(logs.Entries, e => e.Message.Contains("is corrupt", StringComparison.Ordinal));
-        Assert.Contains("node.conf:", warning.Message, StringComparison.Ordinal);
-        await host.StopAsync();
-    }
-
-    [Fact]
-    public async Task RequiredCorruptHoconFile_FailsStartup_WithPosition()
-    {
-        string file = Path.Combine(_dir, "node.conf");
-        await File.WriteAllTextAsync(file, "actors {\n  ask-timeout = 3s\n  broken = [1, 2\n");
-        var logs = new CapturingLoggerProvider();
-        using IHost host = HostFixture.Build(a => a.AddHoconFile(file), logs);
-        Task stopping = HostFixture.WhenCancelled(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
-
-        await host.StartAsync();
-        await stopping.WaitAsync(HostFixture.Timeout);
-        await host.StopAsync();
-
-        Assert.True(File.Exists(file));
-        var entry = Assert.Single(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Critical);
-        Assert.Matches(@"node\.conf:\d+:\d+", entry.Message);
     }
 
     private sealed record Settings(int Port, string Name);
