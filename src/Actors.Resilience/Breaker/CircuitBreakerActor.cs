@@ -13,7 +13,10 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
     private readonly string _name;
     private readonly CircuitBreakerStateMachine _machine;
 
-    private CircuitBreakerActor(string name, CircuitBreakerOptions options)
+    /// <summary>Creates the actor; use <see cref="Props"/>, which validates the options.</summary>
+    /// <param name="name">The name carried in its events.</param>
+    /// <param name="options">The policy.</param>
+    public CircuitBreakerActor(string name, CircuitBreakerOptions options)
     {
         _name = name;
         _machine = new CircuitBreakerStateMachine(options);

@@ -9,7 +9,7 @@ namespace Actors.Resilience.Supervision;
 /// Akka calls <c>LogFailure</c> once per handled failure, whatever the directive and whether or not logging is on;
 /// this strategy publishes from there and then lets Akka log as usual.
 /// </remarks>
-public sealed class PublishingOneForOneStrategy : OneForOneStrategy
+public class PublishingOneForOneStrategy : OneForOneStrategy
 {
     /// <summary>A strategy with no retry limit.</summary>
     /// <param name="decider">Decides the directive for each failure.</param>

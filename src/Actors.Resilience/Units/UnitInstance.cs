@@ -1,17 +1,19 @@
-using Actors.Resilience.Supervision;
 using Actors.Resilience.Breaker;
 
 namespace Actors.Resilience.Units;
 
 /// <summary>
 /// The supervisor of one unit instance at <c>/user/units/&lt;kind&gt;/&lt;id&gt;</c>, with two children: <c>breaker</c>
-/// (a <see cref="CircuitBreakerActor"/> that outlives worker restarts) and <c>worker</c>. A failed worker is stopped,
-/// its failure reported to the breaker, and then either restarted after a backoff delay (Akka's backoff
-/// formula, <see cref="BackoffDelay"/>) or, when the breaker opened, left down until the breaker goes
-/// half-open; then the worker's next start is the probe. Messages that arrive while the worker is down wait in a
-/// bounded buffer; while the breaker is open they are answered at once with <see cref="CircuitOpen"/>.
-/// Every state change is told to the region and published on the event stream.
+/// (a <see cref="CircuitBreakerActor"/> that outlives worker restarts) and <c>worker</c>. A worker that fails is left
+/// suspended (<see cref="UnitWorkerStrategy"/>): the message that failed is answered with
+/// <see cref="UnitWorkerFailed"/>, the failure is reported to the breaker, and then the worker is restarted in place
+/// after a backoff delay (Akka's backoff formula, <see cref="BackoffDelay"/>) or, when the breaker opened, left
+/// suspended until the breaker goes half-open; then its restart is the probe. Messages already in the worker's mailbox
+/// wait there, in order; messages that arrive while it is suspended wait in a bounded buffer of this actor; while the
+/// breaker is open they are answered at once with <see cref="CircuitOpen"/>. Every state change is told to the
+/// region and published on the event stream.
 /// </summary>
+/// <remarks>Threading contract: everything here, including the strategy's callback, runs on this actor's own turn.</remarks>
 internal sealed class UnitInstance : ReceiveActor, IWithTimers
 {
     private static readonly object s_restartKey = "restart";
@@ -23,7 +25,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     private readonly Queue<(object Message, IActorRef Sender)> _buffer = new();
     private IActorRef _breaker = ActorRefs.Nobody;
     private IActorRef? _worker;
-    private Exception? _workerFailure;
+    private Exception? _suspendedBy;
     private UnitState _state = UnitState.Starting;
     private bool _announced;
     private DateTimeOffset _since;
@@ -63,9 +65,9 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         });
         Receive<RestartTick>(_ =>
         {
-            if (_worker is null && _state == UnitState.BackingOff)
+            if (_suspendedBy is not null && _state == UnitState.BackingOff)
             {
-                StartWorker();
+                RestartWorker();
             }
         });
         Receive<StableTick>(_ => _attempt = 0);
@@ -82,27 +84,28 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     public static Props Props(string kind, string id, UnitKindOptions options) =>
         Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options));
 
-    /// <summary>Every worker failure stops the worker; this actor decides what happens next. Runs on this actor's turn.</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => new PublishingOneForOneStrategy(
-        cause =>
-        {
-            _workerFailure = cause;
-            return Directive.Stop;
-        },
-        loggingEnabled: true);
+    protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(OnWorkerFailed);
 
     protected override void PreStart()
     {
         _since = Now;
         _breaker = Context.ActorOf(CircuitBreakerActor.Props($"{_kind}/{_id}", _options.Breaker), "breaker");
-        StartWorker();
+        _worker = Context.Watch(Context.ActorOf(_options.WorkerProps(_id), "worker"));
+        _incarnation = 1;
+        SetState(UnitState.Starting, null);
+        AskReady();
     }
 
     protected override void PostStop() => SetState(UnitState.Stopped, _stopping ? null : "stopped");
 
     private void Deliver(object message, IActorRef sender)
     {
-        if (_state == UnitState.CircuitOpen)
+        if (_stopping)
+        {
+            // Held by the region for the next incarnation.
+            Context.Parent.Tell(new UnitEnvelope(_id, message), sender);
+        }
+        else if (_state == UnitState.CircuitOpen)
         {
             if (Now < _openUntil || _buffer.Count >= _options.BufferCapacity)
             {
@@ -119,9 +122,9 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
                 _breaker.Tell(AcquireBreakerPermit.Instance, Self);
             }
         }
-        else if (_worker is not null)
+        else if (_suspendedBy is null)
         {
-            _worker.Tell(message, sender);
+            _worker!.Tell(message, sender);
         }
         else if (_buffer.Count < _options.BufferCapacity)
         {
@@ -139,20 +142,51 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
-    private void StartWorker()
+    /// <summary>The strategy's callback: the worker failed and is suspended.</summary>
+    private void OnWorkerFailed(IActorRef worker, Exception cause, IActorRef? failedSender)
     {
-        _workerFailure = null;
-        _incarnation++;
-        _worker = Context.Watch(Context.ActorOf(_options.WorkerProps(_id), "worker"));
-        SetState(UnitState.Starting, _incarnation == 1 ? null : "worker restarting");
-        if (_options.ReadyOnStart)
+        if (!worker.Equals(_worker))
         {
-            _worker.Tell(new Identify(_incarnation), Self);
+            return;
         }
 
+        Exception shown = cause is ActorInitializationException { InnerException: { } inner } ? inner : cause;
+        failedSender?.Tell(new UnitWorkerFailed(_kind, _id, shown.GetType().FullName ?? shown.GetType().Name, shown.Message), Self);
+        _suspendedBy = cause;
+        _failures++;
+        _lastFailure = $"{shown.GetType().Name}: {shown.Message}";
+        Timers.Cancel(s_stableKey);
+        if (_stopping)
+        {
+            // A worker that fails while draining before a stop is stopped at once.
+            Context.Stop(worker);
+            return;
+        }
+
+        _awaitingVerdict = true;
+        _breaker.Tell(new BreakerFailure(shown), Self);
+    }
+
+    /// <summary>Restarts the suspended worker in place: its mailbox is kept, then the buffered messages follow.</summary>
+    private void RestartWorker()
+    {
+        Exception cause = _suspendedBy!;
+        _suspendedBy = null;
+        _incarnation++;
+        ((IInternalActorRef)_worker!).Restart(cause);
+        SetState(UnitState.Starting, "worker restarting");
+        AskReady();
         while (_buffer.TryDequeue(out var item))
         {
             _worker.Tell(item.Message, item.Sender);
+        }
+    }
+
+    private void AskReady()
+    {
+        if (_options.ReadyOnStart)
+        {
+            _worker!.Tell(new Identify(_incarnation), Self);
         }
     }
 
@@ -170,20 +204,15 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
 
     private void OnTerminated(Terminated terminated)
     {
-        if (_worker is null || !terminated.ActorRef.Equals(_worker) || _stopping)
+        if (_worker is null || !terminated.ActorRef.Equals(_worker))
         {
             return;
         }
 
         _worker = null;
-        Timers.Cancel(s_stableKey);
-        if (_workerFailure is { } cause)
+        if (_stopping)
         {
-            _failures++;
-            Exception shown = cause is ActorInitializationException { InnerException: { } inner } ? inner : cause;
-            _lastFailure = $"{shown.GetType().Name}: {shown.Message}";
-            _awaitingVerdict = true;
-            _breaker.Tell(new BreakerFailure(shown), Self);
+            Context.Stop(Self);
         }
         else
         {
@@ -195,7 +224,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     private void OnVerdict(BreakerStatus status)
     {
         _breakerState = status.State;
-        if (!_awaitingVerdict || _worker is not null)
+        if (!_awaitingVerdict || _suspendedBy is null || _stopping)
         {
             return;
         }
@@ -214,7 +243,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     private void OnPermit(BreakerPermit permit)
     {
         _permitRequested = false;
-        if (_state != UnitState.CircuitOpen || _worker is not null)
+        if (_state != UnitState.CircuitOpen || _suspendedBy is null || _stopping)
         {
             return;
         }
@@ -222,7 +251,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         if (permit.IsAllowed)
         {
             // The breaker went half-open on this request; its state change follows, but start the probe now.
-            StartWorker();
+            RestartWorker();
         }
         else
         {
@@ -233,19 +262,24 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     private void OnBreakerChanged(CircuitBreakerStateChanged changed)
     {
         _breakerState = changed.To;
+        if (_stopping)
+        {
+            return;
+        }
+
         switch (changed.To)
         {
             case CircuitBreakerState.Open:
                 _openUntil = Now + (changed.RetryAfter ?? TimeSpan.Zero);
                 break;
-            case CircuitBreakerState.HalfOpen when _worker is null && _state == UnitState.CircuitOpen:
-                StartWorker();
+            case CircuitBreakerState.HalfOpen when _suspendedBy is not null && _state == UnitState.CircuitOpen:
+                RestartWorker();
                 break;
-            case CircuitBreakerState.Closed when _worker is null && !_awaitingVerdict && _state is UnitState.CircuitOpen or UnitState.BackingOff:
-                // A manual reset: start at once with a clean retry count.
+            case CircuitBreakerState.Closed when _suspendedBy is not null && !_awaitingVerdict && _state is UnitState.CircuitOpen or UnitState.BackingOff:
+                // A manual reset: restart at once with a clean retry count.
                 Timers.Cancel(s_restartKey);
                 _attempt = 0;
-                StartWorker();
+                RestartWorker();
                 break;
         }
     }
@@ -274,9 +308,22 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         _attempt++;
         SetState(UnitState.BackingOff, _lastFailure);
         Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
-        Timers.StartSingleTimer(s_restartKey, RestartTick.Instance, delay);
+        if (delay == TimeSpan.Zero)
+        {
+            // Zero backoff restarts on the next turn, not after a scheduler tick (a stale tick is ignored by its handler).
+            Self.Tell(RestartTick.Instance);
+        }
+        else
+        {
+            Timers.StartSingleTimer(s_restartKey, RestartTick.Instance, delay);
+        }
     }
 
+    /// <summary>
+    /// Stops the instance without losing a message: a running worker first drains its mailbox (a
+    /// <see cref="PoisonPill"/> queued behind it), buffered and new messages go back to the region, which holds them
+    /// for the next incarnation. A suspended worker (backing off, circuit open) is stopped at once.
+    /// </summary>
     private void StopSelf(string reason)
     {
         if (_stopping)
@@ -285,8 +332,25 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         }
 
         _stopping = true;
+        Timers.CancelAll();
         SetState(UnitState.Stopped, reason);
-        Context.Stop(Self);
+        while (_buffer.TryDequeue(out var item))
+        {
+            Context.Parent.Tell(new UnitEnvelope(_id, item.Message), item.Sender);
+        }
+
+        if (_worker is null)
+        {
+            Context.Stop(Self);
+        }
+        else if (_suspendedBy is null)
+        {
+            _worker.Tell(PoisonPill.Instance, Self);
+        }
+        else
+        {
+            Context.Stop(_worker);
+        }
     }
 
     private void SetState(UnitState state, string? reason)

@@ -25,7 +25,7 @@ public sealed class UnitKindOptions
     public Func<string, Props> WorkerProps { get; }
 
     /// <summary>The delay before the first restart of a failed worker.</summary>
-    /// <value>Defaults to 1 second.</value>
+    /// <value>Defaults to 1 second. Zero restarts on the instance's next turn (with no doubling).</value>
     public TimeSpan MinBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The cap on the doubling delay (before jitter).</summary>
@@ -90,7 +90,7 @@ public sealed class UnitKindOptions
             throw new ArgumentException($"The unit kind '{Kind}' is not a valid actor name.", nameof(Kind));
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MinBackoff, TimeSpan.Zero, nameof(MinBackoff));
+        ArgumentOutOfRangeException.ThrowIfNegative(MinBackoff.Ticks, nameof(MinBackoff));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBackoff, MinBackoff, nameof(MaxBackoff));
         if (!(RandomFactor >= 0 && RandomFactor <= 1))
         {

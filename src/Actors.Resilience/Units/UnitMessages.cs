@@ -36,3 +36,15 @@ public sealed record UnitReady
     /// <summary>The single instance.</summary>
     public static UnitReady Instance { get; } = new();
 }
+
+/// <summary>
+/// The reply to a message whose handling crashed the unit's worker: Akka drops the message that failed, so the unit
+/// answers its sender with this instead, and the worker restarts after its backoff (or waits for the breaker).
+/// Every message sent to a unit gets exactly one answer: the worker's, or one of <see cref="CircuitOpen"/>,
+/// <see cref="UnitBufferOverflow"/>, <see cref="Memory.Overloaded"/>, <see cref="UnknownUnitKind"/> or this.
+/// </summary>
+/// <param name="Kind">The unit kind.</param>
+/// <param name="Id">The instance id.</param>
+/// <param name="ExceptionType">The full name of the exception's type.</param>
+/// <param name="Message">The exception's message.</param>
+public sealed record UnitWorkerFailed(string Kind, string Id, string ExceptionType, string Message);

@@ -30,6 +30,10 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
             if (_entries.TryGetValue(c.Id, out Entry? e) && Sender.Equals(e.Ref))
             {
                 e.State = c.State;
+
+                // An instance that stops by itself (gave up, worker stopped) sends back what it still receives:
+                // hold it for the next incarnation instead of routing it there again.
+                e.Stopping |= c.State == UnitState.Stopped;
             }
         });
         Receive<Terminated>(OnTerminated);

@@ -1,0 +1,42 @@
+using Actors.Resilience.Supervision;
+using Akka.Actor.Internal;
+
+namespace Actors.Resilience.Units;
+
+/// <summary>
+/// How a unit instance supervises its worker. A failure publishes <see cref="ActorFailed"/> (directive Restart) and
+/// leaves the worker SUSPENDED instead of restarting it at once: its mailbox keeps every message queued behind the
+/// one that failed, in order and with their senders, while the instance decides with its breaker when the worker
+/// restarts in place (backoff) or waits for half-open. <c>ActorKilledException</c> and <c>DeathPactException</c>
+/// stop the worker, as Akka's default decider does.
+/// </summary>
+/// <param name="onFailure">Called on the instance's own turn with the failed worker, the cause and the failed message's sender, if any.</param>
+internal sealed class UnitWorkerStrategy(Action<IActorRef, Exception, IActorRef?> onFailure)
+    : PublishingOneForOneStrategy(static cause => cause is ActorKilledException or DeathPactException ? Directive.Stop : Directive.Restart, loggingEnabled: true)
+{
+    public override void ProcessFailure(IActorContext context, bool restart, IActorRef child, Exception cause, ChildRestartStats stats, IReadOnlyCollection<ChildRestartStats> children)
+    {
+        if (!restart)
+        {
+            base.ProcessFailure(context, restart, child, cause, stats, children);
+            return;
+        }
+
+        onFailure(child, cause, FailedMessageSender(child));
+    }
+
+    /// <summary>
+    /// The sender of the message whose handling failed: a suspended cell keeps its current message and sender until it
+    /// is recreated (Akka hands them to PreRestart). Nothing for a failure during creation.
+    /// </summary>
+    private static IActorRef? FailedMessageSender(IActorRef child)
+    {
+        if (child is not ActorRefWithCell { Underlying: ActorCell cell } || cell.CurrentMessage is null or Akka.Dispatch.SysMsg.ISystemMessage)
+        {
+            return null;
+        }
+
+        IActorRef? sender = cell.Sender;
+        return sender is null || sender.IsNobody() || sender is DeadLetterActorRef ? null : sender;
+    }
+}

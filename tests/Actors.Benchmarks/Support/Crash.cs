@@ -1,0 +1,7 @@
+namespace Actors.Benchmarks.Support;
+
+/// <summary>Makes <see cref="Echo"/> throw.</summary>
+internal sealed class Crash
+{
+    public static Crash Instance { get; } = new();
+}
