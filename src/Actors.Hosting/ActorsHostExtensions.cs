@@ -10,11 +10,8 @@ public static partial class ActorsHostExtensions
 {
     /// <summary>
     /// Starts <paramref name="host"/> and waits for it to stop, like <c>RunAsync</c>, but a start-up failure is not
-    /// an unhandled exception: its message (a configuration error names file:line:column, a validation failure lists
-    /// every problem with its fix) is printed on the console and logged once, the host is stopped, and the method
-    /// returns (and sets <see cref="Environment.ExitCode"/> to) <see cref="ActorsExitCodes.ConfigurationInvalid"/> (78)
-    /// for a configuration problem or <see cref="ActorsExitCodes.StartupFailed"/> (70) otherwise. Without a failure
-    /// it returns <see cref="Environment.ExitCode"/> once the host has stopped (0 unless the application set it).
+    /// an unhandled exception: see <see cref="StartWithExitCodeAsync"/>. Without a failure it returns
+    /// <see cref="Environment.ExitCode"/> once the host has stopped (0 unless the application set it).
     /// </summary>
     /// <param name="host">The host.</param>
     /// <param name="cancellationToken">Stops the host.</param>
@@ -22,20 +19,43 @@ public static partial class ActorsHostExtensions
     public static Task<int> RunWithExitCodeAsync(this IHost host, CancellationToken cancellationToken = default) =>
         RunCoreAsync(host, Console.Error, setProcessExitCode: true, cancellationToken);
 
+    /// <summary>
+    /// Starts <paramref name="host"/>. A start-up failure is not an unhandled exception: its message (a configuration
+    /// error names file:line:column, a validation failure lists every problem with its fix) is printed on the console
+    /// and logged once, the host is stopped, and the method returns (and sets <see cref="Environment.ExitCode"/> to)
+    /// <see cref="ActorsExitCodes.ConfigurationInvalid"/> (78) for a configuration problem or
+    /// <see cref="ActorsExitCodes.StartupFailed"/> (70) otherwise. It returns 0 once the host has started.
+    /// </summary>
+    /// <param name="host">The host.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>0 when started, otherwise the process exit code.</returns>
+    public static Task<int> StartWithExitCodeAsync(this IHost host, CancellationToken cancellationToken = default) =>
+        StartCoreAsync(host, Console.Error, setProcessExitCode: true, cancellationToken);
+
     internal static async Task<int> RunCoreAsync(IHost host, TextWriter console, bool setProcessExitCode, CancellationToken cancellationToken)
+    {
+        int started = await StartCoreAsync(host, console, setProcessExitCode, cancellationToken).ConfigureAwait(false);
+        if (started != 0)
+        {
+            return started;
+        }
+
+        await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        return Environment.ExitCode;
+    }
+
+    internal static async Task<int> StartCoreAsync(IHost host, TextWriter console, bool setProcessExitCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         try
         {
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return await FailAsync(host, e, console, setProcessExitCode).ConfigureAwait(false);
         }
-
-        await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-        return Environment.ExitCode;
     }
 
     private static async Task<int> FailAsync(IHost host, Exception e, TextWriter console, bool setProcessExitCode)
