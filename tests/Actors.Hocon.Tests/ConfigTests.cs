@@ -5,7 +5,8 @@ namespace Actors.Hocon.Tests;
 /// <summary>The Config getters: defaults, absent paths, wrong types, lists, sub-configs, keys and origins.</summary>
 public sealed class ConfigTests
 {
-    private static readonly Config s_config = TestHocon.Parse("""
+    /// <summary>The document these tests read; the Akka bridge tests read it too.</summary>
+    internal const string Text = """
         app {
           name = demo
           port = 8080
@@ -22,7 +23,9 @@ public sealed class ConfigTests
           mixed = [1, {}]
           nested { x = 1, y { z = 2 } }
         }
-        """);
+        """;
+
+    private static readonly Config s_config = TestHocon.Parse(Text);
 
     [Fact]
     public void Getters_PresentValues_AreConverted()

@@ -1,4 +1,3 @@
-using Actors;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
@@ -14,10 +13,8 @@ public sealed class PublicApiTests
     private static readonly Type[] s_shippedAssemblyAnchors =
     [
         typeof(Actors.Hocon.Config),
-        typeof(ActorSystem),
-        typeof(Actors.TestKit.TestKit),
         typeof(Actors.Resilience.ResilienceRuntime),
-        typeof(Actors.Hosting.ActorRegistry),
+        typeof(Actors.Hosting.ActorsExitCodes),
         typeof(Actors.Cmd.ICmdClient),
     ];
 
@@ -49,23 +46,21 @@ public sealed class PublicApiTests
     [Fact]
     public void Renderer_SameAssembly_IsDeterministic()
     {
-        Assembly assembly = typeof(ActorSystem).Assembly;
+        Assembly assembly = typeof(Actors.Resilience.ResilienceRuntime).Assembly;
         Assert.Equal(PublicApiRenderer.Render(assembly), PublicApiRenderer.Render(assembly));
     }
 
     [Fact]
     public void Renderer_ShowsSignaturesAndSkipsInternals()
     {
-        string api = PublicApiRenderer.Render(typeof(ActorSystem).Assembly);
-        Assert.Contains("public sealed record Actors.Props", api, StringComparison.Ordinal);
-        Assert.Contains("    public static Create<T : ActorBase, new()>() -> Props\n", api, StringComparison.Ordinal);
-        Assert.Contains("    String Mailbox { public get; public init; }\n", api, StringComparison.Ordinal);
-        Assert.Contains("public interface Actors.IActorRef : ICanTell, IComparable<IActorRef>, IEquatable<IActorRef>\n", api, StringComparison.Ordinal);
-        Assert.Contains("    public const String BoundedMailboxId = \"bounded-mailbox\"\n", api, StringComparison.Ordinal);
-        Assert.Contains("    protected virtual PreRestart(Exception reason, Object? message) -> Void\n", api, StringComparison.Ordinal);
-        Assert.DoesNotContain("ActorCell", api, StringComparison.Ordinal);
-        Assert.DoesNotContain("class Actors.Mailbox\n", api, StringComparison.Ordinal);
-        Assert.DoesNotContain("AttachCell", api, StringComparison.Ordinal);
+        string api = PublicApiRenderer.Render(typeof(Actors.Resilience.ResilienceRuntime).Assembly);
+        Assert.Contains("public sealed class Actors.Resilience.Breaker.CircuitBreakerActor : UntypedActor\n", api, StringComparison.Ordinal);
+        Assert.Contains("public sealed record Actors.Resilience.Units.UnitMessage : IEquatable<UnitMessage>\n", api, StringComparison.Ordinal);
+        Assert.Contains("    public static Get(ActorSystem system) -> ResilienceRuntime?\n", api, StringComparison.Ordinal);
+        Assert.Contains("    protected override LogFailure(IActorContext context, IActorRef child, Exception cause, Directive directive) -> Void\n", api, StringComparison.Ordinal);
+        Assert.DoesNotContain("UnitInstance", api, StringComparison.Ordinal);
+        Assert.DoesNotContain("ResilienceKeeper", api, StringComparison.Ordinal);
+        Assert.DoesNotContain("UnitWorkerStrategy", api, StringComparison.Ordinal);
     }
 
     private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

@@ -7,11 +7,11 @@ namespace Actors.Resilience.Breaker;
 /// <see cref="CircuitBreakerStateChanged"/> and also told to the actor's parent, which is how a unit instance learns
 /// that its breaker opened, went half-open or was reset.
 /// </summary>
-public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
+public sealed class CircuitBreakerActor : UntypedActor
 {
-    private static readonly object s_halfOpenKey = "half-open";
     private readonly string _name;
     private readonly CircuitBreakerStateMachine _machine;
+    private ICancelable? _halfOpenTimer;
 
     /// <summary>Creates the actor; use <see cref="Props"/>, which validates the options.</summary>
     /// <param name="name">The name carried in its events.</param>
@@ -20,21 +20,7 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
     {
         _name = name;
         _machine = new CircuitBreakerStateMachine(options);
-        Receive<AcquireBreakerPermit>(_ => Acquire());
-        Receive<BreakerSuccess>(s => Report(s.Epoch, success: null));
-        Receive<BreakerFailure>(f => Report(f.Epoch, f.Cause));
-        Receive<ResetBreaker>(_ =>
-        {
-            CircuitBreakerState previous = _machine.State;
-            Apply(_machine.Reset());
-            Sender.Tell(Status(previous));
-        });
-        Receive<GetBreakerStatus>(_ => Sender.Tell(Status(_machine.State)));
-        Receive<HalfOpenTick>(t => Apply(_machine.OnResetTimer(t.Epoch)));
     }
-
-    /// <inheritdoc/>
-    public ITimerScheduler Timers { get; set; } = null!;
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
@@ -50,6 +36,40 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
         return Akka.Actor.Props.Create(() => new CircuitBreakerActor(name, options));
     }
 
+    /// <inheritdoc/>
+    protected override void PostStop() => _halfOpenTimer?.Cancel();
+
+    /// <inheritdoc/>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case AcquireBreakerPermit:
+                Acquire();
+                break;
+            case BreakerSuccess success:
+                Report(success.Epoch, failure: null);
+                break;
+            case BreakerFailure failure:
+                Report(failure.Epoch, failure.Cause);
+                break;
+            case ResetBreaker:
+                CircuitBreakerState previous = _machine.State;
+                Apply(_machine.Reset());
+                Sender.Tell(Status(previous));
+                break;
+            case GetBreakerStatus:
+                Sender.Tell(Status(_machine.State));
+                break;
+            case HalfOpenTick tick:
+                Apply(_machine.OnResetTimer(tick.Epoch));
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
     private void Acquire()
     {
         CircuitBreakerPermit permit = _machine.TryAcquire(Now);
@@ -57,14 +77,14 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
         Sender.Tell(new BreakerPermit(permit.IsAllowed, permit.IsProbe, permit.Epoch, permit.RetryAfter));
     }
 
-    private void Report(long? epoch, Exception? success)
+    private void Report(long? epoch, Exception? failure)
     {
         CircuitBreakerState previous = _machine.State;
-        if (success is null)
+        if (failure is null)
         {
             Apply(_machine.RecordSuccess(Now, epoch));
         }
-        else if (_machine.Options.Counts(success))
+        else if (_machine.Options.Counts(failure))
         {
             Apply(_machine.RecordFailure(Now, epoch));
         }
@@ -92,11 +112,13 @@ public sealed class CircuitBreakerActor : ReceiveActor, IWithTimers
         if (t.To == CircuitBreakerState.Open)
         {
             // The tick carries the epoch of this open period: when it fires, the breaker goes half-open (see OnResetTimer).
-            Timers.StartSingleTimer(s_halfOpenKey, new HalfOpenTick(_machine.Epoch), t.RetryAfter ?? _machine.GetRetryAfter(Now));
+            _halfOpenTimer?.Cancel();
+            _halfOpenTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(t.RetryAfter ?? _machine.GetRetryAfter(Now), Self, new HalfOpenTick(_machine.Epoch), Self);
         }
         else
         {
-            Timers.Cancel(s_halfOpenKey);
+            _halfOpenTimer?.Cancel();
+            _halfOpenTimer = null;
         }
 
         var changed = new CircuitBreakerStateChanged(_name, t.From, t.To, t.RetryAfter);

@@ -20,7 +20,8 @@ namespace Actors.Resilience.Breaker;
 public sealed class CircuitBreakerStateMachine
 {
     private readonly Random? _random;
-    private readonly Queue<DateTimeOffset>? _failureTimes;
+    private readonly bool _windowed;
+    private Queue<DateTimeOffset>? _failureTimes;
     private int _consecutiveFailures;
     private DateTimeOffset _openUntil;
     private int _probesAdmitted;
@@ -36,7 +37,7 @@ public sealed class CircuitBreakerStateMachine
         options.Validate();
         Options = options;
         _random = random;
-        _failureTimes = options.Window is null ? null : new Queue<DateTimeOffset>();
+        _windowed = options.Window is not null;
         CurrentResetTimeout = options.ResetTimeout;
     }
 
@@ -68,13 +69,13 @@ public sealed class CircuitBreakerStateMachine
             return 0;
         }
 
-        if (_failureTimes is null)
+        if (!_windowed)
         {
             return _consecutiveFailures;
         }
 
         Prune(now);
-        return _failureTimes.Count;
+        return _failureTimes?.Count ?? 0;
     }
 
     /// <summary>How long until an open breaker admits probes; zero when it is not open or the time has passed.</summary>
@@ -204,12 +205,13 @@ public sealed class CircuitBreakerStateMachine
         {
             case CircuitBreakerState.Closed:
                 int count;
-                if (_failureTimes is null)
+                if (!_windowed)
                 {
                     count = ++_consecutiveFailures;
                 }
                 else
                 {
+                    _failureTimes ??= new Queue<DateTimeOffset>();
                     _failureTimes.Enqueue(now);
                     Prune(now);
                     count = _failureTimes.Count;
@@ -280,7 +282,7 @@ public sealed class CircuitBreakerStateMachine
     private void Prune(DateTimeOffset now)
     {
         DateTimeOffset horizon = now - Options.Window!.Value;
-        while (_failureTimes!.Count > 0 && _failureTimes.Peek() <= horizon)
+        while (_failureTimes is { Count: > 0 } && _failureTimes.Peek() <= horizon)
         {
             _failureTimes.Dequeue();
         }

@@ -88,7 +88,7 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
         }
 
         InstanceRecord record = Get(kind, id, now);
-        record.Failures.Enqueue(now);
+        (record.Failures ??= new()).Enqueue(now);
         while (record.Failures.Count > 10_000)
         {
             record.Failures.Dequeue();
@@ -203,12 +203,12 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
         var instances = new List<UnitInstanceHealth>(_instances.Count);
         foreach (var ((kind, id), record) in _instances)
         {
-            while (record.Failures.Count > 0 && record.Failures.Peek() <= horizon)
+            while (record.Failures is { Count: > 0 } && record.Failures.Peek() <= horizon)
             {
                 record.Failures.Dequeue();
             }
 
-            instances.Add(new UnitInstanceHealth(kind, id, record.State, record.Since, record.Restarts, record.RetryAttempts, record.Failures.Count, record.BreakerActivations, record.LastFailure));
+            instances.Add(new UnitInstanceHealth(kind, id, record.State, record.Since, record.Restarts, record.RetryAttempts, record.Failures?.Count ?? 0, record.BreakerActivations, record.LastFailure));
         }
 
         instances.Sort(static (a, b) =>
@@ -284,7 +284,8 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
 
         public string? LastFailure { get; set; }
 
-        public Queue<DateTimeOffset> Failures { get; } = new();
+        /// <summary>Failure times, newest last; created on the first failure.</summary>
+        public Queue<DateTimeOffset>? Failures { get; set; }
     }
 
     /// <summary>A ring of the most recent handling times of one kind.</summary>

@@ -31,7 +31,30 @@ public class PublishingOneForOneStrategy : OneForOneStrategy
     /// <inheritdoc/>
     protected override void LogFailure(IActorContext context, IActorRef child, Exception cause, Directive directive)
     {
-        context.System.EventStream.Publish(new ActorFailed(child, context.Self, cause, directive));
+        if (PublishesBeforeDirective(directive))
+        {
+            Publish(context, child, cause, directive);
+        }
+
         base.LogFailure(context, child, cause, directive);
+    }
+
+    /// <summary>
+    /// Whether the decision is published before the directive is applied (the default, for every directive). A
+    /// subclass that applies a directive itself may publish afterwards with <see cref="Publish"/>, exactly once.
+    /// </summary>
+    /// <param name="directive">The directive decided.</param>
+    /// <returns>True to publish before the directive is applied.</returns>
+    protected virtual bool PublishesBeforeDirective(Directive directive) => true;
+
+    /// <summary>Publishes the decision as an <see cref="ActorFailed"/> on the event stream.</summary>
+    /// <param name="context">The supervisor's context.</param>
+    /// <param name="child">The failed child.</param>
+    /// <param name="cause">The failure.</param>
+    /// <param name="directive">The directive decided.</param>
+    protected static void Publish(IActorContext context, IActorRef child, Exception cause, Directive directive)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.System.EventStream.Publish(new ActorFailed(child, context.Self, cause, directive));
     }
 }

@@ -14,11 +14,8 @@ namespace Actors.Resilience.Units;
 /// region and published on the event stream.
 /// </summary>
 /// <remarks>Threading contract: everything here, including the strategy's callback, runs on this actor's own turn.</remarks>
-internal sealed class UnitInstance : ReceiveActor, IWithTimers
+internal sealed class UnitInstance : UntypedActor
 {
-    private static readonly object s_restartKey = "restart";
-    private static readonly object s_stableKey = "stable";
-
     private readonly string _kind;
     private readonly string _id;
     private readonly UnitKindOptions _options;
@@ -38,65 +35,107 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     private int _incarnation;
     private long _failures;
     private string? _lastFailure;
+    private long _restartSeq;
+    private int _reportsInFlight;
+    private int _knownFailureCount;
+    private ICancelable? _restartTimer;
+    private ICancelable? _stableTimer;
 
     public UnitInstance(string kind, string id, UnitKindOptions options)
     {
         _kind = kind;
         _id = id;
         _options = options;
-        Receive<UnitEnvelope>(e => Deliver(e.Message, Sender));
-        Receive<Terminated>(OnTerminated);
-        Receive<BreakerStatus>(OnVerdict);
-        Receive<BreakerPermit>(OnPermit);
-        Receive<CircuitBreakerStateChanged>(OnBreakerChanged);
-        Receive<ActorIdentity>(i =>
-        {
-            if (_options.ReadyOnStart && i.Subject is not null && i.MessageId is int n && n == _incarnation && i.Subject.Equals(_worker))
-            {
-                MarkReady();
-            }
-        });
-        Receive<UnitReady>(_ =>
-        {
-            if (_worker is not null && Sender.Equals(_worker))
-            {
-                MarkReady();
-            }
-        });
-        Receive<RestartTick>(_ =>
-        {
-            if (_suspendedBy is not null && _state == UnitState.BackingOff)
-            {
-                RestartWorker();
-            }
-        });
-        Receive<StableTick>(_ => _attempt = 0);
-        Receive<GetUnitInstance>(_ => Sender.Tell(Info()));
-        Receive<ResetUnitBreaker>(_ => _breaker.Forward(ResetBreaker.Instance));
-        Receive<GetUnitBreaker>(_ => _breaker.Forward(GetBreakerStatus.Instance));
-        Receive<StopUnit>(s => StopSelf(s.Reason));
     }
-
-    public ITimerScheduler Timers { get; set; } = null!;
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
     public static Props Props(string kind, string id, UnitKindOptions options) =>
         Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options));
 
-    protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(OnWorkerFailed);
+    protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(OnWorkerFailed, OnWorkerTerminated);
+
+    /// <summary>A switch rather than ReceiveActor handlers: this is the per-message path, and a ReceiveActor builds its handler table per instance.</summary>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case UnitEnvelope e:
+                Deliver(e.Message, Sender);
+                break;
+            case UnitMessage m:
+                Deliver(m.Message, Sender);
+                break;
+            case BreakerStatus status:
+                OnVerdict(status);
+                break;
+            case CircuitBreakerStateChanged changed:
+                OnBreakerChanged(changed);
+                break;
+            case ActorIdentity i:
+                if (_options.ReadyOnStart && i.Subject is not null && i.MessageId is int n && n == _incarnation && i.Subject.Equals(_worker))
+                {
+                    MarkReady();
+                }
+
+                break;
+            case UnitReady:
+                if (_worker is not null && Sender.Equals(_worker))
+                {
+                    MarkReady();
+                }
+
+                break;
+            case RestartTick tick:
+                if (tick.Seq == _restartSeq && _suspendedBy is not null && _state == UnitState.BackingOff)
+                {
+                    RestartWorker();
+                }
+
+                break;
+            case StableTick tick:
+                if (tick.Incarnation == _incarnation && _state == UnitState.Running)
+                {
+                    _attempt = 0;
+                }
+
+                break;
+            case BreakerPermit permit:
+                OnPermit(permit);
+                break;
+            case GetUnitInstance:
+                Sender.Tell(Info());
+                break;
+            case ResetUnitBreaker:
+                _breaker.Forward(ResetBreaker.Instance);
+                break;
+            case GetUnitBreaker:
+                _breaker.Forward(GetBreakerStatus.Instance);
+                break;
+            case StopUnit stop:
+                StopSelf(stop.Reason);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
 
     protected override void PreStart()
     {
         _since = Now;
         _breaker = Context.ActorOf(CircuitBreakerActor.Props($"{_kind}/{_id}", _options.Breaker), "breaker");
-        _worker = Context.Watch(Context.ActorOf(_options.WorkerProps(_id), "worker"));
+        _worker = Context.ActorOf(_options.WorkerProps(_id), "worker");
         _incarnation = 1;
         SetState(UnitState.Starting, null);
         AskReady();
     }
 
-    protected override void PostStop() => SetState(UnitState.Stopped, _stopping ? null : "stopped");
+    protected override void PostStop()
+    {
+        CancelTimers();
+        SetState(UnitState.Stopped, _stopping ? null : "stopped");
+    }
 
     private void Deliver(object message, IActorRef sender)
     {
@@ -155,7 +194,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         _suspendedBy = cause;
         _failures++;
         _lastFailure = $"{shown.GetType().Name}: {shown.Message}";
-        Timers.Cancel(s_stableKey);
+        _stableTimer?.Cancel();
         if (_stopping)
         {
             // A worker that fails while draining before a stop is stopped at once.
@@ -163,8 +202,25 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
             return;
         }
 
-        _awaitingVerdict = true;
-        _breaker.Tell(new BreakerFailure(shown), Self);
+        if (_breakerState == CircuitBreakerState.Closed && _reportsInFlight == 0 && _knownFailureCount + 1 < _options.Breaker.MaxFailures)
+        {
+            // The breaker's verdict is known: only this instance reports to it, every earlier report has been
+            // answered, and one more failure cannot reach MaxFailures (in window mode older failures only slide out).
+            // Restart without waiting for the answer; it only updates the count when it comes.
+            ScheduleRestart();
+            Report(new BreakerFailure(shown));
+        }
+        else
+        {
+            Report(new BreakerFailure(shown));
+            _awaitingVerdict = true;
+        }
+    }
+
+    private void Report(object outcome)
+    {
+        _reportsInFlight++;
+        _breaker.Tell(outcome, Self);
     }
 
     /// <summary>Restarts the suspended worker in place: its mailbox is kept, then the buffered messages follow.</summary>
@@ -174,12 +230,13 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         _suspendedBy = null;
         _incarnation++;
         ((IInternalActorRef)_worker!).Restart(cause);
-        SetState(UnitState.Starting, "worker restarting");
-        AskReady();
         while (_buffer.TryDequeue(out var item))
         {
             _worker.Tell(item.Message, item.Sender);
         }
+
+        SetState(UnitState.Starting, "worker restarting");
+        AskReady();
     }
 
     private void AskReady()
@@ -198,13 +255,14 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         }
 
         SetState(UnitState.Running, null);
-        _breaker.Tell(new BreakerSuccess(), Self);
-        Timers.StartSingleTimer(s_stableKey, StableTick.Instance, _options.BackoffResetAfter);
+        Report(new BreakerSuccess());
+        _stableTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(_options.BackoffResetAfter, Self, new StableTick(_incarnation), Self);
     }
 
-    private void OnTerminated(Terminated terminated)
+    /// <summary>The strategy's callback when a child has terminated (a parent learns this without watching).</summary>
+    private void OnWorkerTerminated(IActorRef child)
     {
-        if (_worker is null || !terminated.ActorRef.Equals(_worker))
+        if (_worker is null || !child.Equals(_worker))
         {
             return;
         }
@@ -223,7 +281,9 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     /// <summary>The breaker's answer to a reported failure decides: back off and restart, or wait for half-open.</summary>
     private void OnVerdict(BreakerStatus status)
     {
+        _reportsInFlight--;
         _breakerState = status.State;
+        _knownFailureCount = status.FailureCount;
         if (!_awaitingVerdict || _suspendedBy is null || _stopping)
         {
             return;
@@ -277,7 +337,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
                 break;
             case CircuitBreakerState.Closed when _suspendedBy is not null && !_awaitingVerdict && _state is UnitState.CircuitOpen or UnitState.BackingOff:
                 // A manual reset: restart at once with a clean retry count.
-                Timers.Cancel(s_restartKey);
+                _restartTimer?.Cancel();
                 _attempt = 0;
                 RestartWorker();
                 break;
@@ -287,7 +347,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
     private void EnterCircuitOpen(TimeSpan retryAfter)
     {
         _openUntil = Now + retryAfter;
-        Timers.Cancel(s_restartKey);
+        _restartTimer?.Cancel();
         SetState(UnitState.CircuitOpen, _lastFailure);
         var reply = new CircuitOpen(_kind, _id, retryAfter);
         while (_buffer.TryDequeue(out var item))
@@ -306,16 +366,17 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
 
         TimeSpan delay = BackoffDelay.Calculate(_attempt, _options.MinBackoff, _options.MaxBackoff, _options.RandomFactor);
         _attempt++;
-        SetState(UnitState.BackingOff, _lastFailure);
-        Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
         if (delay == TimeSpan.Zero)
         {
-            // Zero backoff restarts on the next turn, not after a scheduler tick (a stale tick is ignored by its handler).
-            Self.Tell(RestartTick.Instance);
+            // Zero backoff restarts now, not after a scheduler tick (and never shows as backing off).
+            RestartWorker();
+            Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
         }
         else
         {
-            Timers.StartSingleTimer(s_restartKey, RestartTick.Instance, delay);
+            Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
+            SetState(UnitState.BackingOff, _lastFailure);
+            _restartTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(delay, Self, new RestartTick(++_restartSeq), Self);
         }
     }
 
@@ -332,7 +393,7 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         }
 
         _stopping = true;
-        Timers.CancelAll();
+        CancelTimers();
         SetState(UnitState.Stopped, reason);
         while (_buffer.TryDequeue(out var item))
         {
@@ -351,6 +412,12 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         {
             Context.Stop(_worker);
         }
+    }
+
+    private void CancelTimers()
+    {
+        _restartTimer?.Cancel();
+        _stableTimer?.Cancel();
     }
 
     private void SetState(UnitState state, string? reason)
@@ -381,13 +448,9 @@ internal sealed class UnitInstance : ReceiveActor, IWithTimers
         _buffer.Count,
         _lastFailure);
 
-    private sealed class RestartTick
-    {
-        public static RestartTick Instance { get; } = new();
-    }
+    /// <summary>Restart the worker, unless another failure or a reset happened since this was scheduled.</summary>
+    private sealed record RestartTick(long Seq);
 
-    private sealed class StableTick
-    {
-        public static StableTick Instance { get; } = new();
-    }
+    /// <summary>The worker has run long enough to forget its retry count, if it is still the same incarnation.</summary>
+    private sealed record StableTick(int Incarnation);
 }

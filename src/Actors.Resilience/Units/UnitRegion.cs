@@ -10,7 +10,7 @@ namespace Actors.Resilience.Units;
 /// emergency is in force it refuses messages that would create an instance with <see cref="Overloaded"/>. Messages for
 /// an instance that is stopping are held and delivered to its next incarnation.
 /// </summary>
-internal sealed class UnitRegion : ReceiveActor, IWithTimers
+internal sealed class UnitRegion : UntypedActor, IWithTimers
 {
     private static readonly object s_passivateKey = "passivate";
     private static readonly object s_reportKey = "report";
@@ -21,65 +21,7 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
     private long _routed;
     private Overloaded? _overloaded;
 
-    public UnitRegion(UnitKindOptions options)
-    {
-        _options = options;
-        Receive<UnitEnvelope>(Route);
-        Receive<UnitStateChanged>(c =>
-        {
-            if (_entries.TryGetValue(c.Id, out Entry? e) && Sender.Equals(e.Ref))
-            {
-                e.State = c.State;
-
-                // An instance that stops by itself (gave up, worker stopped) sends back what it still receives:
-                // hold it for the next incarnation instead of routing it there again.
-                e.Stopping |= c.State == UnitState.Stopped;
-            }
-        });
-        Receive<Terminated>(OnTerminated);
-        Receive<PassivateTick>(_ => Passivate(_options.PassivateAfter!.Value, keepRecovering: true));
-        Receive<PassivateIdleUnits>(p => Sender.Tell(new UnitsAffected(Passivate(p.IdleFor, keepRecovering: false))));
-        Receive<StopNonCriticalUnits>(_ => Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency"))));
-        Receive<ReportTick>(_ =>
-        {
-            if (_routed > 0)
-            {
-                Context.System.EventStream.Publish(new UnitLoadReport(_options.Kind, _routed));
-                _routed = 0;
-            }
-        });
-        Receive<MemoryPressureChanged>(m => _overloaded = m.Overloaded
-            ? new Overloaded($"memory emergency: new '{_options.Kind}' instances are refused", m.RetryAfter)
-            : null);
-        Receive<GetUnitInstance>(q => ForwardToLive(q.Id, q));
-        Receive<ResetUnitBreaker>(q => ForwardToLive(q.Id, q));
-        Receive<GetUnitBreaker>(q => ForwardToLive(q.Id, q));
-        Receive<ListUnitInstances>(_ => Sender.Tell(List()));
-        Receive<ResetAllUnitBreakers>(_ =>
-        {
-            int count = 0;
-            foreach (Entry e in _entries.Values)
-            {
-                if (!e.Stopping)
-                {
-                    e.Ref.Tell(new ResetUnitBreaker(e.Id), ActorRefs.NoSender);
-                    count++;
-                }
-            }
-
-            Sender.Tell(new UnitsAffected(count));
-        });
-        Receive<StopUnitInstance>(q =>
-        {
-            bool live = _entries.TryGetValue(q.Id, out Entry? e) && !e.Stopping;
-            if (live)
-            {
-                Stop(e!, "stopped by an operator");
-            }
-
-            Sender.Tell(new UnitsAffected(live ? 1 : 0));
-        });
-    }
+    public UnitRegion(UnitKindOptions options) => _options = options;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -88,7 +30,91 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
     public static Props Props(UnitKindOptions options) => Akka.Actor.Props.Create(() => new UnitRegion(options));
 
     /// <summary>Instances restart themselves; a failure of the instance actor itself stops it (its next message creates it anew).</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => new PublishingOneForOneStrategy(static _ => Directive.Stop);
+    protected override SupervisorStrategy SupervisorStrategy() => new UnitRegionStrategy(OnInstanceTerminated);
+
+    /// <summary>A switch rather than ReceiveActor handlers: every unit message passes here.</summary>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case UnitMessage m:
+                Route(m.Id, m);
+                break;
+            case UnitEnvelope e:
+                Route(e.Id, e);
+                break;
+            case UnitStateChanged c:
+                if (_entries.TryGetValue(c.Id, out Entry? changed) && Sender.Equals(changed.Ref))
+                {
+                    changed.State = c.State;
+
+                    // An instance that stops by itself (gave up, worker stopped) sends back what it still receives:
+                    // hold it for the next incarnation instead of routing it there again.
+                    changed.Stopping |= c.State == UnitState.Stopped;
+                }
+
+                break;
+            case PassivateTick:
+                Passivate(_options.PassivateAfter!.Value, keepRecovering: true);
+                break;
+            case PassivateIdleUnits p:
+                Sender.Tell(new UnitsAffected(Passivate(p.IdleFor, keepRecovering: false)));
+                break;
+            case StopNonCriticalUnits:
+                Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency")));
+                break;
+            case ReportTick:
+                if (_routed > 0)
+                {
+                    Context.System.EventStream.Publish(new UnitLoadReport(_options.Kind, _routed));
+                    _routed = 0;
+                }
+
+                break;
+            case MemoryPressureChanged pressure:
+                _overloaded = pressure.Overloaded
+                    ? new Overloaded($"memory emergency: new '{_options.Kind}' instances are refused", pressure.RetryAfter)
+                    : null;
+                break;
+            case GetUnitInstance q:
+                ForwardToLive(q.Id, q);
+                break;
+            case ResetUnitBreaker q:
+                ForwardToLive(q.Id, q);
+                break;
+            case GetUnitBreaker q:
+                ForwardToLive(q.Id, q);
+                break;
+            case ListUnitInstances:
+                Sender.Tell(List());
+                break;
+            case ResetAllUnitBreakers:
+                int count = 0;
+                foreach (Entry e in _entries.Values)
+                {
+                    if (!e.Stopping)
+                    {
+                        e.Ref.Tell(new ResetUnitBreaker(e.Id), ActorRefs.NoSender);
+                        count++;
+                    }
+                }
+
+                Sender.Tell(new UnitsAffected(count));
+                break;
+            case StopUnitInstance q:
+                bool live = _entries.TryGetValue(q.Id, out Entry? target) && !target.Stopping;
+                if (live)
+                {
+                    Stop(target!, "stopped by an operator");
+                }
+
+                Sender.Tell(new UnitsAffected(live ? 1 : 0));
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
 
     protected override void PreStart()
     {
@@ -104,16 +130,17 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
-    private void Route(UnitEnvelope envelope)
+    /// <summary>Routes a <see cref="UnitMessage"/> or <see cref="UnitEnvelope"/> (the instance accepts both) to its instance.</summary>
+    private void Route(string id, object envelope)
     {
-        ArgumentNullException.ThrowIfNull(envelope.Id);
+        ArgumentNullException.ThrowIfNull(id);
         DateTimeOffset now = Now;
-        if (_entries.TryGetValue(envelope.Id, out Entry? entry))
+        if (_entries.TryGetValue(id, out Entry? entry))
         {
             entry.LastActivity = now;
             if (entry.Stopping)
             {
-                entry.Pending.Add((envelope, Sender));
+                (entry.Pending ??= new()).Add((envelope, Sender));
                 return;
             }
         }
@@ -125,7 +152,7 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
                 return;
             }
 
-            entry = Create(envelope.Id, now);
+            entry = Create(id, now);
         }
 
         _routed++;
@@ -134,21 +161,21 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
 
     private Entry Create(string id, DateTimeOffset now)
     {
-        IActorRef child = Context.Watch(Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options), UnitAddress.ToActorName(id)));
+        IActorRef child = Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options), UnitAddress.ToActorName(id));
         var entry = new Entry(id, child, now) { LastActivity = now };
         _entries[id] = entry;
         _byRef[child] = id;
         return entry;
     }
 
-    private void OnTerminated(Terminated terminated)
+    private void OnInstanceTerminated(IActorRef instance)
     {
-        if (!_byRef.Remove(terminated.ActorRef, out string? id) || !_entries.Remove(id, out Entry? entry))
+        if (!_byRef.Remove(instance, out string? id) || !_entries.Remove(id, out Entry? entry))
         {
             return;
         }
 
-        if (entry.Pending.Count > 0)
+        if (entry.Pending is { Count: > 0 })
         {
             DateTimeOffset now = Now;
             Entry next = Create(id, now);
@@ -243,7 +270,8 @@ internal sealed class UnitRegion : ReceiveActor, IWithTimers
 
         public bool Stopping { get; set; }
 
-        public List<(UnitEnvelope Message, IActorRef Sender)> Pending { get; } = new();
+        /// <summary>Messages that arrived while the instance was stopping; created on the first.</summary>
+        public List<(object Message, IActorRef Sender)>? Pending { get; set; }
     }
 
     private sealed class PassivateTick

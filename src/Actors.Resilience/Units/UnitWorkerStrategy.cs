@@ -11,7 +11,8 @@ namespace Actors.Resilience.Units;
 /// stop the worker, as Akka's default decider does.
 /// </summary>
 /// <param name="onFailure">Called on the instance's own turn with the failed worker, the cause and the failed message's sender, if any.</param>
-internal sealed class UnitWorkerStrategy(Action<IActorRef, Exception, IActorRef?> onFailure)
+/// <param name="onTerminated">Called on the instance's own turn when the worker has terminated (no watch needed: a parent is told).</param>
+internal sealed class UnitWorkerStrategy(Action<IActorRef, Exception, IActorRef?> onFailure, Action<IActorRef> onTerminated)
     : PublishingOneForOneStrategy(static cause => cause is ActorKilledException or DeathPactException ? Directive.Stop : Directive.Restart, loggingEnabled: true)
 {
     public override void ProcessFailure(IActorContext context, bool restart, IActorRef child, Exception cause, ChildRestartStats stats, IReadOnlyCollection<ChildRestartStats> children)
@@ -22,7 +23,18 @@ internal sealed class UnitWorkerStrategy(Action<IActorRef, Exception, IActorRef?
             return;
         }
 
+        // The instance acts first (a zero-backoff restart is under way before anyone else is told), then the
+        // decision is published.
         onFailure(child, cause, FailedMessageSender(child));
+        Publish(context, child, cause, Directive.Restart);
+    }
+
+    protected override bool PublishesBeforeDirective(Directive directive) => directive != Directive.Restart;
+
+    public override void HandleChildTerminated(IActorContext actorContext, IActorRef child, IEnumerable<IInternalActorRef> children)
+    {
+        base.HandleChildTerminated(actorContext, child, children);
+        onTerminated(child);
     }
 
     /// <summary>

@@ -6,49 +6,69 @@ namespace Actors.Resilience.Units;
 /// fans bulk requests (the memory guard's, and <see cref="ListUnitInstances"/>) out to every region (each region
 /// answers the original sender).
 /// </summary>
-internal sealed class UnitsGuardian : ReceiveActor
+internal sealed class UnitsGuardian : UntypedActor
 {
     private readonly Dictionary<string, IActorRef> _regions = new(StringComparer.Ordinal);
 
-    public UnitsGuardian(IEnumerable<UnitKindOptions> kinds)
+    private readonly IEnumerable<UnitKindOptions> _kinds;
+
+    public UnitsGuardian(IEnumerable<UnitKindOptions> kinds) => _kinds = kinds;
+
+    public static Props Props(IReadOnlyList<UnitKindOptions> kinds) => Akka.Actor.Props.Create(() => new UnitsGuardian(kinds));
+
+    protected override void PreStart()
     {
-        foreach (UnitKindOptions kind in kinds)
+        foreach (UnitKindOptions kind in _kinds)
         {
             Register(kind);
         }
-
-        Receive<RegisterUnitKind>(r => Sender.Tell(new UnitRegionRef(r.Options.Kind, Register(r.Options))));
-        Receive<GetUnitRegion>(q => Sender.Tell(new UnitRegionRef(q.Kind, _regions.GetValueOrDefault(q.Kind))));
-        Receive<GetUnitRegions>(_ => Sender.Tell(new UnitRegions(
-            _regions.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new UnitRegionRef(r.Key, r.Value)).ToArray())));
-        Receive<UnitMessage>(m =>
-        {
-            if (_regions.TryGetValue(m.Kind, out IActorRef? region))
-            {
-                region.Tell(new UnitEnvelope(m.Id, m.Message), Sender);
-            }
-            else
-            {
-                Sender.Tell(new UnknownUnitKind(m.Kind));
-            }
-        });
-        Receive<ListUnitInstances>(Broadcast);
-        Receive<PassivateIdleUnits>(Broadcast);
-        Receive<StopNonCriticalUnits>(Broadcast);
-        Receive<Terminated>(t =>
-        {
-            foreach (var (kind, region) in _regions)
-            {
-                if (region.Equals(t.ActorRef))
-                {
-                    _regions.Remove(kind);
-                    break;
-                }
-            }
-        });
     }
 
-    public static Props Props(IReadOnlyList<UnitKindOptions> kinds) => Akka.Actor.Props.Create(() => new UnitsGuardian(kinds));
+    /// <summary>A switch rather than ReceiveActor handlers: every unit message passes here, forwarded as it came.</summary>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case UnitMessage m:
+                if (_regions.TryGetValue(m.Kind, out IActorRef? target))
+                {
+                    target.Forward(m);
+                }
+                else
+                {
+                    Sender.Tell(new UnknownUnitKind(m.Kind));
+                }
+
+                break;
+            case RegisterUnitKind r:
+                Sender.Tell(new UnitRegionRef(r.Options.Kind, Register(r.Options)));
+                break;
+            case GetUnitRegion q:
+                Sender.Tell(new UnitRegionRef(q.Kind, _regions.GetValueOrDefault(q.Kind)));
+                break;
+            case GetUnitRegions:
+                Sender.Tell(new UnitRegions(
+                    _regions.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new UnitRegionRef(r.Key, r.Value)).ToArray()));
+                break;
+            case ListUnitInstances or PassivateIdleUnits or StopNonCriticalUnits:
+                Broadcast(message);
+                break;
+            case Terminated t:
+                foreach (var (kind, stopped) in _regions)
+                {
+                    if (stopped.Equals(t.ActorRef))
+                    {
+                        _regions.Remove(kind);
+                        break;
+                    }
+                }
+
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
 
     private IActorRef Register(UnitKindOptions options)
     {
