@@ -52,7 +52,7 @@ public static class StrictHoconHostingExtensions
 
         state.SetUser(user);
         Config full = state.Full;
-        Akka.Configuration.Config akka = AkkaConfigBridge.ToAkka(full);
+        Akka.Configuration.Config akka = full.ToAkkaConfig();
         Config reference = ReferenceConfig.Load(state.KnownReferenceAssemblies());
         warnings.AddRange(UnknownKeys.Find(full, reference));
         state.Warn(builder, warnings, options.Console);
