@@ -54,7 +54,7 @@ internal sealed class LoadGenerator : ReceiveActor, IWithTimers
         });
 
         // Every instance gets a first message, so all of them exist from the start.
-        Receive<Start>(_ =>
+        Receive<StartLoad>(_ =>
         {
             for (int i = 0; i < _instances; i++)
             {
@@ -63,7 +63,6 @@ internal sealed class LoadGenerator : ReceiveActor, IWithTimers
 
             Timers.StartPeriodicTimer("load", Tick.Instance, interval);
         });
-        Self.Tell(Start.Instance);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -87,10 +86,5 @@ internal sealed class LoadGenerator : ReceiveActor, IWithTimers
     private sealed record Tick
     {
         public static Tick Instance { get; } = new();
-    }
-
-    private sealed record Start
-    {
-        public static Start Instance { get; } = new();
     }
 }

@@ -105,6 +105,12 @@ try
     Console.WriteLine($"node: logs in {logDirectory}; polling GET /health every second for {duration.TotalSeconds:0}s");
 
     using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+
+    // The journal and the aggregator subscribe to the event stream when they start: once both have answered over
+    // HTTP, no failure can be published before they listen. Then the load starts.
+    (await http.GetAsync("/admin/errors?limit=1")).EnsureSuccessStatusCode();
+    (await http.GetAsync("/health")).EnsureSuccessStatusCode();
+    load.Tell(StartLoad.Instance);
     var clock = Stopwatch.StartNew();
     int seconds = (int)duration.TotalSeconds;
     using (var timer = new PeriodicTimer(TimeSpan.FromSeconds(1)))

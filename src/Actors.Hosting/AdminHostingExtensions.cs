@@ -35,7 +35,7 @@ public static class AdminHostingExtensions
         }
 
         state.AdminEndpoints = true;
-        Config config = state.Full;
+        Config config = state.ReadBy(nameof(WithAdminEndpoints));
         AdminEndpointOptions options = AdminEndpointOptions.FromConfig(config);
         if (configure is not null)
         {

@@ -35,7 +35,7 @@ public static class ResilienceHostingExtensions
         ResilienceOptions options = Ensure(builder, state);
         if (configure is not null)
         {
-            configure(options, state.Full);
+            configure(options, state.ReadBy(nameof(WithResilience)));
             options.Validate();
         }
 
@@ -61,7 +61,7 @@ public static class ResilienceHostingExtensions
         ArgumentNullException.ThrowIfNull(workerProps);
         HostingState state = HostingState.Of(builder);
         ResilienceOptions options = Ensure(builder, state);
-        UnitKindOptions unit = UnitKindConfig.Read(state.Full, kind, workerProps);
+        UnitKindOptions unit = UnitKindConfig.Read(state.ReadBy(nameof(WithUnitKind)), kind, workerProps);
         configure?.Invoke(unit);
         unit.Validate();
         if (options.Kinds.Any(k => k.Kind == unit.Kind))
@@ -97,7 +97,7 @@ public static class ResilienceHostingExtensions
             return existing;
         }
 
-        ResilienceOptions options = ResilienceOptions.FromConfig(state.Full);
+        ResilienceOptions options = ResilienceOptions.FromConfig(state.ReadBy(nameof(WithResilience)));
         state.Resilience = options;
         builder.WithActors((system, registry) =>
         {

@@ -24,7 +24,7 @@ public static class StartupValidationHostingExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var checks = new StartupValidationBuilder();
         configure(checks);
-        var context = new StartupValidationContext(HostingState.Of(builder).Full);
+        var context = new StartupValidationContext(HostingState.Of(builder).ReadBy(nameof(WithStartupValidation)));
 
         // Akka.Hosting's callback is synchronous; the generic host starts without a synchronization context, so
         // waiting here cannot deadlock, and it must finish before the callback returns and the system is created.

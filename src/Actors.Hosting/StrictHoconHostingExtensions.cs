@@ -24,6 +24,7 @@ public static class StrictHoconHostingExtensions
     /// <param name="configure">Changes how it is loaded.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="HoconException">The file is missing (and required), malformed, or a substitution cannot be resolved.</exception>
+    /// <exception cref="InvalidOperationException">An extension that reads the configuration was called before this one.</exception>
     public static AkkaConfigurationBuilder AddStrictHoconFile(this AkkaConfigurationBuilder builder, string path, Action<StrictHoconFileOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -31,6 +32,12 @@ public static class StrictHoconHostingExtensions
         var options = new StrictHoconFileOptions();
         configure?.Invoke(options);
         HostingState state = HostingState.Of(builder);
+        if (state.FirstReader is { } reader)
+        {
+            throw new InvalidOperationException(
+                $"AddStrictHoconFile(\"{path}\") comes after {reader}, which has already read the configuration: call AddStrictHoconFile first in AddAkka.");
+        }
+
         foreach (System.Reflection.Assembly assembly in options.ReferenceAssemblies)
         {
             state.ReferenceAssemblies.Add(assembly);

@@ -28,6 +28,16 @@ internal sealed class HostingState
     /// <summary>The user's configuration over every known <c>reference.conf</c>: what the extensions read.</summary>
     public Config Full => _full ??= User.WithFallback(ReferenceConfig.Load(KnownReferenceAssemblies()));
 
+    /// <summary>The first extension that read the configuration, if any; a file added after it would not reach it.</summary>
+    public string? FirstReader { get; private set; }
+
+    /// <summary>The configuration, read by the extension <paramref name="reader"/>.</summary>
+    public Config ReadBy(string reader)
+    {
+        FirstReader ??= reader;
+        return Full;
+    }
+
     /// <summary>The resilience options, once <c>WithResilience</c> or <c>WithUnitKind</c> was called.</summary>
     public ResilienceOptions? Resilience { get; set; }
 

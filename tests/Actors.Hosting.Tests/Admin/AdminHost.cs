@@ -63,6 +63,11 @@ internal sealed class AdminHost : IAsyncDisposable
 
         // Bound to the wildcard address, the endpoints are reached over loopback.
         url = url.Host is "0.0.0.0" or "[::]" ? new UriBuilder(url) { Host = "127.0.0.1" }.Uri : url;
+
+        // The journal subscribes to failures in its PreStart; an answer from it proves it has, so no failure a test
+        // causes next can be published before it listens.
+        ResilienceRuntime runtime = ResilienceRuntime.Get(host.System)!;
+        await runtime.Errors.Ask<Actors.Resilience.Errors.ErrorStats>(Actors.Resilience.Errors.GetErrorStats.Instance, TestHost.Timeout);
         return new AdminHost(host, files, endpoints, url);
     }
 

@@ -50,6 +50,25 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task RunWithExitCode_FileAddedAfterAReader_Returns70SayingToLoadItFirst()
+    {
+        string path = _files.Write("node.conf", "actors.errors.capacity = 42\n");
+        await using TestHost host = TestHost.Build(a => a.WithResilience().AddStrictHoconFile(path, o => o.Console = null));
+
+        Assert.Equal(ActorsExitCodes.StartupFailed, await host.RunAsync());
+        Assert.Contains("comes after WithResilience", host.Console.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunWithExitCode_AdminEndpointsWithoutResilience_Returns70NamingWithResilience()
+    {
+        await using TestHost host = TestHost.Build(a => a.WithAdminEndpoints(o => o.Port = 0));
+
+        Assert.Equal(ActorsExitCodes.StartupFailed, await host.RunAsync());
+        Assert.Contains("call WithResilience()", host.Console.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExitCodeFor_WrappedConfigurationError_Is78()
     {
         var error = new AggregateException(new HoconException("expected a number", "node.conf", 3, 5, "actors.x"));
