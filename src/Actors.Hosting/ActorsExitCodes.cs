@@ -19,7 +19,12 @@ public static class ActorsExitCodes
     /// <summary>70 (EX_SOFTWARE): the actor system, or code run while it starts (a starter, a startup task), threw.</summary>
     public const int StartupFailed = 70;
 
-    /// <summary>The exit code for a start-up failure: <see cref="ConfigurationInvalid"/> for configuration errors, <see cref="StartupFailed"/> otherwise.</summary>
+    /// <summary>
+    /// The exit code for a start-up failure: <see cref="ConfigurationInvalid"/> for configuration errors
+    /// (<see cref="HoconException"/>, <see cref="StartupValidationException"/>, <see cref="SettingsFileException"/>, a
+    /// port the admin endpoints cannot bind, and any exception whose type name ends in <c>ConfigurationException</c>,
+    /// such as Akka's or the command server's), <see cref="StartupFailed"/> otherwise.
+    /// </summary>
     /// <param name="exception">What start-up threw (wrappers such as <see cref="AggregateException"/> are looked through).</param>
     /// <returns>78 or 70.</returns>
     public static int For(Exception exception) =>
@@ -51,7 +56,9 @@ public static class ActorsExitCodes
         }
     }
 
+    // Beyond our own types, any exception named *ConfigurationException is a configuration error: Akka's, and those
+    // of layers that do not reference this assembly (Actors.Cmd's CmdServerConfigurationException for a busy port).
     private static bool IsConfigurationError(Exception e) =>
         e is HoconException or StartupValidationException or SettingsFileException or AdminEndpointsException { IsConfiguration: true }
-        || (e is Akka.Configuration.ConfigurationException);
+        || e.GetType().Name.EndsWith("ConfigurationException", StringComparison.Ordinal);
 }

@@ -74,6 +74,7 @@ public sealed class StartupTests : IDisposable
         var error = new AggregateException(new HoconException("expected a number", "node.conf", 3, 5, "actors.x"));
 
         Assert.Equal(ActorsExitCodes.ConfigurationInvalid, ActorsExitCodes.For(error));
+        Assert.Equal(ActorsExitCodes.ConfigurationInvalid, ActorsExitCodes.For(new Akka.Configuration.ConfigurationException("bad")));
         Assert.Equal(ActorsExitCodes.StartupFailed, ActorsExitCodes.For(new InvalidOperationException()));
     }
 }
