@@ -1,5 +1,5 @@
-using Actors;
-using Actors.Event;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Actors.Samples.Cmd;
 
@@ -15,28 +15,10 @@ internal sealed class OrdersActor : ReceiveActor
         Receive<PlaceOrder>(o =>
         {
             _count++;
-            IActorRef child = Context.Child(o.Id) is { } c && !c.Equals(ActorRefs.Nobody) ? c : Context.ActorOf(Props.Create(() => new OrderActor()), o.Id);
+            IActorRef child = Context.Child(o.Id) is { } c && !c.IsNobody() ? c : Context.ActorOf(Props.Create(() => new OrderActor()), o.Id);
             child.Tell(o);
             _log.Info("Order {0} placed", o.Id);
         });
         Receive<CountOrders>(_ => Sender.Tell(_count));
     }
-}
-
-internal sealed class OrderActor : ReceiveActor
-{
-    public OrderActor() => Receive<PlaceOrder>(o =>
-    {
-        if (o.Id == "poison")
-        {
-            throw new InvalidOperationException($"order {o.Id} is invalid");
-        }
-    });
-}
-
-internal sealed record PlaceOrder(string Id);
-
-internal sealed class CountOrders
-{
-    public static readonly CountOrders Instance = new();
 }

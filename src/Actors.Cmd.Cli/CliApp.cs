@@ -14,8 +14,15 @@ internal sealed class CliApp(TextWriter output, TextWriter error, Func<string, s
         }
         catch (CliUsageException e)
         {
-            error.WriteLine($"pbm: {e.Message}\n\n{CliArguments.Usage}");
-            return ExitCodes.CommandError;
+            bool json = args.Contains("--json");
+            new ResponsePrinter(output, error, json).Failure("usage", e.Message);
+            if (!json)
+            {
+                error.WriteLine();
+                error.WriteLine(CliArguments.Usage);
+            }
+
+            return ExitCodes.UsageError;
         }
 
         _printer = new ResponsePrinter(output, error, cli.Json);
@@ -129,7 +136,9 @@ internal sealed class CliApp(TextWriter output, TextWriter error, Func<string, s
             printer.Print(r);
             if (r.Kind == CmdResponseKind.Error)
             {
-                code = ExitCodes.CommandError;
+                code = r.ErrorCode is CmdErrorCodes.AuthenticationRequired or CmdErrorCodes.AuthenticationFailed
+                    ? ExitCodes.AuthenticationFailure
+                    : ExitCodes.CommandError;
             }
         }
 

@@ -40,10 +40,15 @@ internal sealed class CliArguments
 
         The endpoint defaults to 127.0.0.1:9110.
 
+        List commands show 50 rows and a count line; -n N shows N, --all shows all.
+        Commands that change the node (actor stop, breaker reset, memory cleanup...) need the token,
+        on loopback too; reads on a loopback node do not.
+
         Exit codes:
           0  success (or cancelled with Ctrl+C)
           1  command error: the command failed, or was unknown or malformed
-          2  connection failure: nothing listening, timeout, connection lost
+          2  usage error (pbm's own options or endpoint), or connection failure: nothing listening,
+             timeout, connection lost
           3  authentication failure: token missing or refused
 
         Examples:
@@ -69,7 +74,7 @@ internal sealed class CliArguments
                     continue;
                 case "--timeout":
                     string text = Value(args, ref i, a);
-                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || seconds <= 0)
+                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || !double.IsFinite(seconds) || seconds <= 0)
                     {
                         throw new CliUsageException($"--timeout needs a positive number of seconds, not [{text}].");
                     }
@@ -84,12 +89,32 @@ internal sealed class CliArguments
                     continue;
             }
 
-            if (!endpointSeen && result.Command.Count == 0 && TryParseEndpoint(a, out string host, out int port))
+            if (result.Command.Count == 0)
             {
-                result.Host = host;
-                result.Port = port;
-                endpointSeen = true;
-                continue;
+                // Before the palette, everything is pbm's: an option it does not know is a mistake, not a palette.
+                if (a.StartsWith('-'))
+                {
+                    throw new CliUsageException($"unknown option [{a}]; pbm's options are --json, --token, --timeout, --help and --version (a command's own switches come after it).");
+                }
+
+                // Palette names never contain ':', so a word with one is an endpoint, and a wrong one is an error.
+                if (a.Contains(':', StringComparison.Ordinal))
+                {
+                    if (endpointSeen)
+                    {
+                        throw new CliUsageException($"a second endpoint [{a}]; give one host:port before the palette.");
+                    }
+
+                    if (!TryParseEndpoint(a, out string host, out int port, out string? error))
+                    {
+                        throw new CliUsageException(error);
+                    }
+
+                    result.Host = host;
+                    result.Port = port;
+                    endpointSeen = true;
+                    continue;
+                }
             }
 
             result.Command.Add(a);
@@ -102,28 +127,41 @@ internal sealed class CliArguments
         i + 1 < args.Count ? args[++i] : throw new CliUsageException($"{option} needs a value.");
 
     /// <summary>Recognizes <c>host:port</c> and <c>[v6]:port</c>.</summary>
-    public static bool TryParseEndpoint(string text, out string host, out int port)
+    public static bool TryParseEndpoint(string text, out string host, out int port) => TryParseEndpoint(text, out host, out port, out _);
+
+    /// <summary>Recognizes <c>host:port</c> and <c>[v6]:port</c>; otherwise says what is wrong.</summary>
+    public static bool TryParseEndpoint(string text, out string host, out int port, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
     {
         host = string.Empty;
         port = 0;
         int colon = text.LastIndexOf(':');
-        if (colon <= 0 || colon == text.Length - 1
-            || !int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port)
-            || port is < 1 or > 65535)
+        string hostPart = colon < 0 ? text : text[..colon];
+        string portPart = colon < 0 ? string.Empty : text[(colon + 1)..];
+        if (hostPart.StartsWith('[') && hostPart.EndsWith(']') && hostPart.Length > 2)
         {
+            hostPart = hostPart[1..^1];
+        }
+        else if (hostPart.Contains(':', StringComparison.Ordinal))
+        {
+            error = $"invalid endpoint [{text}]: write an IPv6 address in brackets, e.g. [::1]:{CmdProtocol.DefaultPort}.";
             return false;
         }
 
-        host = text[..colon];
-        if (host.StartsWith('[') && host.EndsWith(']'))
+        if (colon < 0 || hostPart.Length == 0 || portPart.Length == 0)
         {
-            host = host[1..^1];
-        }
-        else if (host.Contains(':', StringComparison.Ordinal))
-        {
+            error = $"invalid endpoint [{text}]: expected host:port, e.g. 127.0.0.1:{CmdProtocol.DefaultPort}.";
             return false;
         }
 
-        return host.Length > 0;
+        if (!int.TryParse(portPart, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
+        {
+            port = 0;
+            error = $"invalid port [{portPart}] in [{text}]: a port is a number from 1 to 65535.";
+            return false;
+        }
+
+        host = hostPart;
+        error = null;
+        return true;
     }
 }

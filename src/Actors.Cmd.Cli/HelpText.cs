@@ -3,6 +3,9 @@ namespace Actors.Cmd.Cli;
 /// <summary>Help built from the palettes the server sent.</summary>
 internal static class HelpText
 {
+    private static string Notes(CommandDescriptor c) =>
+        (c.IsStreaming ? " (streams; Ctrl+C stops)" : string.Empty) + (c.IsMutation ? " (changes the node: needs the admin token)" : string.Empty);
+
     public static string For(IReadOnlyList<PaletteDescriptor> palettes, IReadOnlyList<string> topic)
     {
         if (topic.Count == 0)
@@ -17,12 +20,12 @@ internal static class HelpText
         if (topic.Count == 1)
         {
             return $"{palette.Name}: {palette.Description}\n" + CmdText.Table(["USAGE", "DESCRIPTION"], palette.Commands.Select(c => (IReadOnlyList<string>)
-                [$"{palette.Name} {CommandArguments.Usage(c)}", c.Description + (c.IsStreaming ? " (streams; Ctrl+C stops)" : string.Empty)]));
+                [$"{palette.Name} {CommandArguments.Usage(c)}", c.Description + Notes(c)]));
         }
 
         CommandDescriptor command = palette.FindCommand(topic[1])
             ?? throw new CommandException(CmdErrorCodes.UnknownCommand, $"Palette [{palette.Name}] has no command [{topic[1]}].");
-        string usage = $"{palette.Name} {CommandArguments.Usage(command)}\n{command.Description}";
+        string usage = $"{palette.Name} {CommandArguments.Usage(command)}\n{command.Description}{Notes(command)}";
         if (command.Arguments.Count == 0)
         {
             return usage;

@@ -5,6 +5,9 @@ namespace Actors.Cmd.Cli;
 /// <summary>Prints responses for people (text, tables and trees as the server laid them out) or for scripts (NDJSON).</summary>
 internal sealed class ResponsePrinter(TextWriter output, TextWriter error, bool json)
 {
+    /// <summary>How every error pbm prints begins, whatever its source (usage, connection, server), on stderr.</summary>
+    public const string Prefix = "pbm: error: ";
+
     public bool Json => json;
 
     public void Print(CmdResponse response)
@@ -18,7 +21,7 @@ internal sealed class ResponsePrinter(TextWriter output, TextWriter error, bool 
         switch (response.Kind)
         {
             case CmdResponseKind.Error:
-                error.WriteLine($"error ({response.ErrorCode}): {response.Text}");
+                Failure(response.ErrorCode ?? CmdErrorCodes.CommandFailed, response.Text ?? string.Empty);
                 break;
             case CmdResponseKind.Done when response.Cancelled:
                 error.WriteLine("(cancelled)");
@@ -37,7 +40,7 @@ internal sealed class ResponsePrinter(TextWriter output, TextWriter error, bool 
         }
     }
 
-    /// <summary>A failure that is not a command response (connection, authentication, usage).</summary>
+    /// <summary>A failure: <c>pbm: error: &lt;code&gt;: &lt;message&gt;</c> on stderr, or an error object with --json.</summary>
     public void Failure(string code, string message)
     {
         if (json)
@@ -46,7 +49,7 @@ internal sealed class ResponsePrinter(TextWriter output, TextWriter error, bool 
         }
         else
         {
-            error.WriteLine($"pbm: error ({code}): {message}");
+            error.WriteLine($"{Prefix}{code}: {message}");
         }
     }
 

@@ -1,5 +1,3 @@
-using Actors.Event;
-
 namespace Actors.Cmd.BuiltIn;
 
 /// <summary>
@@ -29,29 +27,37 @@ internal sealed class LogBufferActor : ReceiveActor
         Receive<AddTail>(t =>
         {
             _tails[t.Id] = t.Callback;
-            Sender.Tell(Done.Instance);
+            Sender.Tell(Akka.Done.Instance);
         });
         Receive<RemoveTail>(t => _tails.Remove(t.Id));
     }
 
-    private LogRecord[] Snapshot(int count, LogLevel minLevel)
+    /// <summary>The most recent <paramref name="count"/> events at <paramref name="minLevel"/> or above, oldest first, and how many the ring holds at that level.</summary>
+    private PeekResult Snapshot(int count, LogLevel minLevel)
     {
         var result = new List<LogRecord>();
+        int matching = 0;
         long available = Math.Min(_count, _ring.Length);
-        for (long i = _count - 1; i >= _count - available && result.Count < count; i--)
+        for (long i = _count - 1; i >= _count - available; i--)
         {
             LogRecord r = _ring[i % _ring.Length];
             if (LogRecord.TryParseLevel(r.Level, out LogLevel level) && level >= minLevel)
             {
-                result.Add(r);
+                matching++;
+                if (result.Count < count)
+                {
+                    result.Add(r);
+                }
             }
         }
 
         result.Reverse();
-        return result.ToArray();
+        return new PeekResult(result.ToArray(), matching);
     }
 
     public sealed record Peek(int Count, LogLevel MinLevel);
+
+    public sealed record PeekResult(LogRecord[] Records, int Matching);
 
     public sealed record AddTail(Guid Id, Action<LogRecord> Callback);
 

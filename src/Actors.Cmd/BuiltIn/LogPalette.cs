@@ -1,5 +1,3 @@
-using Actors.Event;
-
 namespace Actors.Cmd.BuiltIn;
 
 /// <summary>The <c>log</c> palette: peek at the in-memory ring of recent events, or tail new ones.</summary>
@@ -10,8 +8,9 @@ internal static class LogPalette
     public static CommandPalette Create() =>
         new CommandPaletteBuilder("log", "Recent log events of this node")
             .AddCommand("peek", "Prints the most recent log events", Peek,
-                ArgumentDescriptor.Option("count", "-n", "How many events at most", defaultValue: "50"),
-                ArgumentDescriptor.Option("level", "-l", "Lowest level: debug, info, warning or error", defaultValue: "debug"))
+                ArgumentDescriptor.Option("level", "-l", "Lowest level: debug, info, warning or error", defaultValue: "debug"),
+                ListLimit.Limit("events"),
+                ListLimit.All("events"))
             .AddStreamingCommand("tail", "Streams log events as they happen, until cancelled", Tail,
                 ArgumentDescriptor.Option("level", "-l", "Lowest level: debug, info, warning or error", defaultValue: "debug"))
             .WithDefaultCommand("peek")
@@ -27,17 +26,13 @@ internal static class LogPalette
 
     private static async Task Peek(CommandContext ctx)
     {
-        int count = ctx.GetInt("count", 50);
-        if (count < 1)
-        {
-            throw new CommandException(CmdErrorCodes.BadArguments, "-n must be at least 1.");
-        }
-
-        LogRecord[] records = await ctx.Server.LogBuffer
-            .Ask<LogRecord[]>(new LogBufferActor.Peek(count, Level(ctx)), s_askTimeout, ctx.CancellationToken)
+        int limit = ListLimit.Read(ctx);
+        LogBufferActor.PeekResult result = await ctx.Server.LogBuffer
+            .Ask<LogBufferActor.PeekResult>(new LogBufferActor.Peek(limit, Level(ctx)), s_askTimeout, ctx.CancellationToken)
             .ConfigureAwait(false);
-        string text = records.Length == 0 ? "(no log events)" : string.Join('\n', records.Select(r => r.ToString()));
-        ctx.Write(text, records);
+        var page = new CmdPage<LogRecord>(result.Records, result.Matching);
+        string lines = page.Shown == 0 ? "(no log events)" : string.Join('\n', page.Items.Select(r => r.ToString()));
+        ctx.Write(ListLimit.WithCount(lines, page.Shown, page.Total, "event", "events"), page);
     }
 
     private static async Task Tail(CommandContext ctx)
@@ -45,7 +40,7 @@ internal static class LogPalette
         LogLevel min = Level(ctx);
         var id = Guid.NewGuid();
         IActorRef buffer = ctx.Server.LogBuffer;
-        await buffer.Ask<Done>(new LogBufferActor.AddTail(id, r =>
+        await buffer.Ask<Akka.Done>(new LogBufferActor.AddTail(id, r =>
         {
             if (LogRecord.TryParseLevel(r.Level, out LogLevel level) && level >= min)
             {

@@ -1,5 +1,3 @@
-using Actors.Event;
-
 namespace Actors.Cmd;
 
 /// <summary>A log event as <c>log peek</c> and <c>log tail</c> report it.</summary>
@@ -17,7 +15,14 @@ public sealed record LogRecord(DateTimeOffset Timestamp, string Level, string So
     public static LogRecord From(LogEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(e.Timestamp, LevelName(e.Level), e.LogSource, e.LogClass.Name, e.Message, e.Cause is null ? null : $"{e.Cause.GetType().Name}: {e.Cause.Message}");
+        DateTime utc = e.Timestamp.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(e.Timestamp, DateTimeKind.Utc) : e.Timestamp.ToUniversalTime();
+        return new(
+            new DateTimeOffset(utc),
+            LevelName(e.LogLevel()),
+            e.LogSource ?? string.Empty,
+            e.LogClass?.Name ?? string.Empty,
+            e.Message?.ToString() ?? string.Empty,
+            e.Cause is null ? null : $"{e.Cause.GetType().Name}: {e.Cause.Message}");
     }
 
     /// <summary>The short name of a level.</summary>

@@ -1,4 +1,6 @@
-using Actors.Hocon;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Akka.Configuration.Hocon;
 
 namespace Actors.Cmd;
 
@@ -27,23 +29,65 @@ public static class SecretMasking
         return false;
     }
 
-    /// <summary>Copies a value with every value under a secret-looking key replaced by <see cref="Mask"/>.</summary>
+    /// <summary>
+    /// Converts a value of an Akka configuration (<see cref="Akka.Configuration.Config.GetValue"/>, <see cref="Akka.Configuration.Config.Root"/>)
+    /// to JSON with every value under a secret-looking key replaced by <see cref="Mask"/>. Akka keeps scalars as text:
+    /// those that read as numbers, true or false become JSON numbers and booleans.
+    /// </summary>
     /// <param name="value">The value.</param>
     /// <param name="key">The key it sits under, if any (when secret, the whole value is masked).</param>
-    /// <returns>The masked copy.</returns>
-    public static HoconValue Apply(HoconValue value, string? key = null)
+    /// <returns>The masked JSON; <see langword="null"/> for an empty value.</returns>
+    public static JsonNode? ToMaskedJson(HoconValue value, string? key = null)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (key is not null && IsSecretKey(key))
         {
-            return new HoconString(value.Origin, Mask);
+            return JsonValue.Create(Mask);
         }
 
-        return value switch
+        if (value.IsObject())
         {
-            HoconObject o => new HoconObject(o.Origin, o.Items.Select(kv => new KeyValuePair<string, HoconValue>(kv.Key, Apply(kv.Value, kv.Key)))),
-            HoconArray a => new HoconArray(a.Origin, a.Items.Select(i => Apply(i, null))),
-            _ => value,
+            var o = new JsonObject();
+            foreach (KeyValuePair<string, HoconValue> item in value.GetObject().Items)
+            {
+                o[item.Key] = ToMaskedJson(item.Value, item.Key);
+            }
+
+            return o;
+        }
+
+        if (value.IsArray())
+        {
+            var a = new JsonArray();
+            foreach (HoconValue item in value.GetArray())
+            {
+                a.Add(ToMaskedJson(item));
+            }
+
+            return a;
+        }
+
+        if (value.IsEmpty)
+        {
+            return null;
+        }
+
+        string text = value.GetString();
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
+        {
+            return JsonValue.Create(whole);
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double real) && double.IsFinite(real))
+        {
+            return JsonValue.Create(real);
+        }
+
+        return text switch
+        {
+            "true" => JsonValue.Create(true),
+            "false" => JsonValue.Create(false),
+            _ => JsonValue.Create(text),
         };
     }
 }

@@ -22,11 +22,37 @@ public static class CmdDataText
 
     private static string Render(JsonElement e) => e.ValueKind switch
     {
-        JsonValueKind.Object => CmdText.KeyValues(e.EnumerateObject().Select(p => (p.Name, Cell(p.Value)))),
+        JsonValueKind.Object => RenderObject(e),
         JsonValueKind.Array when e.GetArrayLength() == 0 => "(none)",
-        JsonValueKind.Array when e.EnumerateArray().All(i => i.ValueKind == JsonValueKind.Object) => Table(e),
+        JsonValueKind.Array when IsTable(e) => Table(e),
         _ => Cell(e),
     };
+
+    /// <summary>
+    /// Scalars and small values as aligned key/value lines; each non-empty list of objects as its own table under a
+    /// title after them, so that no list ends up on one endless line.
+    /// </summary>
+    private static string RenderObject(JsonElement o)
+    {
+        var pairs = new List<(string Key, string Value)>();
+        var tables = new List<string>();
+        foreach (JsonProperty p in o.EnumerateObject())
+        {
+            if (p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() > 0 && IsTable(p.Value))
+            {
+                tables.Add(p.Name + ":\n" + Table(p.Value));
+            }
+            else
+            {
+                pairs.Add((p.Name, p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() == 0 ? "(none)" : Cell(p.Value)));
+            }
+        }
+
+        string text = CmdText.KeyValues(pairs);
+        return tables.Count == 0 ? text : string.Join("\n\n", tables.Prepend(text).Where(t => t.Length > 0));
+    }
+
+    private static bool IsTable(JsonElement array) => array.EnumerateArray().All(i => i.ValueKind == JsonValueKind.Object);
 
     private static string Table(JsonElement array)
     {

@@ -10,6 +10,13 @@ public sealed record CommandDescriptor(string Name, string Description, IReadOnl
     /// <value>Defaults to <see langword="false"/>.</value>
     public bool IsStreaming { get; init; }
 
+    /// <summary>
+    /// Whether it changes the node (stops an actor, resets a breaker, runs a cleanup...). The server runs such a command
+    /// only for a client that presented the admin token, on every address, loopback included.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/> (a read, open to unauthenticated clients on loopback).</value>
+    public bool IsMutation { get; init; }
+
     /// <summary>Finds the argument a switch sets.</summary>
     /// <param name="switchText">A switch such as <c>-p</c> or <c>--path</c> (case-sensitive).</param>
     /// <returns>The argument, or <see langword="null"/>.</returns>

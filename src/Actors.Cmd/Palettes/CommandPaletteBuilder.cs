@@ -35,6 +35,18 @@ public sealed class CommandPaletteBuilder(string name, string description)
     public CommandPaletteBuilder AddStreamingCommand(string commandName, string commandDescription, CommandHandler handler, params IReadOnlyList<ArgumentDescriptor> arguments) =>
         Add(new CommandDescriptor(commandName, commandDescription, arguments) { IsStreaming = true }, handler);
 
+    /// <summary>
+    /// Adds a command that changes the node: the server runs it only for clients that presented the admin token
+    /// (<see cref="CmdServerOptions.Token"/>), loopback included.
+    /// </summary>
+    /// <param name="commandName">Its name.</param>
+    /// <param name="commandDescription">One line of help.</param>
+    /// <param name="handler">Runs it.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <returns>This builder.</returns>
+    public CommandPaletteBuilder AddMutatingCommand(string commandName, string commandDescription, CommandHandler handler, params IReadOnlyList<ArgumentDescriptor> arguments) =>
+        Add(new CommandDescriptor(commandName, commandDescription, arguments) { IsMutation = true }, handler);
+
     /// <summary>Makes <paramref name="commandName"/> the command run when the palette is named alone.</summary>
     /// <param name="commandName">A command added to this builder.</param>
     /// <returns>This builder.</returns>

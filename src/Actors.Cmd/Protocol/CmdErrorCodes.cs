@@ -12,7 +12,10 @@ public static class CmdErrorCodes
     /// <summary>Fatal: the client speaks a protocol version the server does not.</summary>
     public const string UnsupportedVersion = "unsupported-version";
 
-    /// <summary>Fatal: the server requires a token and the hello carried none.</summary>
+    /// <summary>
+    /// Fatal when a server listening beyond loopback gets a hello without a token. Not fatal (the final response of one
+    /// command) when a client without the admin token runs a command that changes the node.
+    /// </summary>
     public const string AuthenticationRequired = "auth-required";
 
     /// <summary>Fatal: the hello carried a token that does not match.</summary>

@@ -4,7 +4,10 @@ using System.Text;
 
 namespace Actors.Cmd;
 
-/// <summary>Who must authenticate: anyone reaching a server that listens beyond loopback.</summary>
+/// <summary>
+/// Who must authenticate: anyone reaching a server that listens beyond loopback, and anyone running a command that
+/// changes the node (<see cref="CommandDescriptor.IsMutation"/>), loopback included.
+/// </summary>
 public static class CmdAuthPolicy
 {
     /// <summary>Whether a server bound to <paramref name="host"/> must require a token.</summary>

@@ -25,6 +25,7 @@ internal sealed class CmdConnection
     private readonly CancellationTokenSource _lifetime;
     private readonly CancellationTokenSource _abort = new();
     private readonly ConcurrentDictionary<long, CancellationTokenSource> _running = new();
+    private bool _authenticated;
 
     public CmdConnection(Socket socket, CommandServer server, CancellationToken serverLifetime)
     {
@@ -178,6 +179,7 @@ internal sealed class CmdConnection
         {
             _server.System.Log.Warning("Command server: dropping {0}: its {1} queued frames were not read in time", Remote, _options.OutboundQueueCapacity);
             Abort();
+            _server.OnSlowClientDropped(Remote);
         }
 
         return false;
@@ -188,7 +190,7 @@ internal sealed class CmdConnection
 
     private async Task HandshakeAsync()
     {
-        using var timeout = new CancellationTokenSource(_options.HandshakeTimeout, _server.System.TimeProvider);
+        using var timeout = new CancellationTokenSource(_options.HandshakeTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _lifetime.Token);
         JsonDocument? hello;
         try
@@ -225,18 +227,24 @@ internal sealed class CmdConnection
             {
                 if (string.IsNullOrEmpty(token))
                 {
-                    throw new CmdProtocolException(CmdErrorCodes.AuthenticationRequired, "This server requires a token (pbm --token or PBM_TOKEN).");
+                    // On loopback a client without the token may read; beyond loopback it may not even connect.
+                    if (!_server.IsLoopback)
+                    {
+                        throw new CmdProtocolException(CmdErrorCodes.AuthenticationRequired, "This server requires a token (pbm --token or PBM_TOKEN).");
+                    }
                 }
-
-                if (!CmdAuthPolicy.TokenMatches(_options.Token, token))
+                else if (!CmdAuthPolicy.TokenMatches(_options.Token, token))
                 {
                     _server.System.Log.Warning("Command server: refused {0}: wrong token", Remote);
                     throw new CmdProtocolException(CmdErrorCodes.AuthenticationFailed, "The token was refused.");
                 }
-
-                authenticated = true;
+                else
+                {
+                    authenticated = true;
+                }
             }
 
+            _authenticated = authenticated;
             Send(FrameCodec.Encode(w =>
             {
                 w.WriteString("type", CmdProtocol.Types.Welcome);
@@ -295,7 +303,7 @@ internal sealed class CmdConnection
 
     private void SendPalettes(long id)
     {
-        IReadOnlyList<PaletteDescriptor> palettes = _server.Registry.Descriptors();
+        IReadOnlyList<PaletteDescriptor> palettes = _server.Palettes;
         SendChecked(id, FrameCodec.Encode(w =>
         {
             w.WriteString("type", CmdProtocol.Types.Palettes);
@@ -330,6 +338,7 @@ internal sealed class CmdConnection
             }
         }
 
+        _server.EnsureResiliencePalettes();
         if (!_server.Registry.Snapshot.TryGetValue(palette, out CommandPalette? found))
         {
             SendError(id, CmdErrorCodes.UnknownPalette, $"No palette [{palette}]; registered: {string.Join(", ", _server.Registry.Snapshot.Keys.Order(StringComparer.Ordinal))}.");
@@ -344,6 +353,15 @@ internal sealed class CmdConnection
         if (!found.TryGetCommand(command, out CommandDescriptor? descriptor, out CommandHandler? handler))
         {
             SendError(id, CmdErrorCodes.UnknownCommand, $"Palette [{found.Name}] has no command [{command}]; it has: {string.Join(", ", found.Descriptor.Commands.Select(c => c.Name))}.");
+            return;
+        }
+
+        if (descriptor.IsMutation && !_authenticated)
+        {
+            string name = $"[{found.Name} {descriptor.Name}]";
+            SendError(id, CmdErrorCodes.AuthenticationRequired, string.IsNullOrEmpty(_options.Token)
+                ? $"{name} changes the node and needs the admin token, but this server has none: set actors.cmd.token (or ACTORS__CMD__TOKEN) on the node and pass it with pbm --token or PBM_TOKEN."
+                : $"{name} changes the node and needs the admin token: pass it with pbm --token or PBM_TOKEN.");
             return;
         }
 

@@ -1,25 +1,32 @@
 using System.Net;
 using System.Net.Sockets;
-using Actors.Event;
+using System.Threading.Channels;
 
 namespace Actors.Cmd;
 
 /// <summary>
-/// <c>/system/cmd</c>: owns the listening socket and the log ring child. The accept loop runs on the thread pool and
-/// touches no actor state; stopping the actor cancels it and every connection.
+/// <c>/system/cmd</c>: owns the listening socket (bound before it starts), the log ring child and the short-lived
+/// children that collect <see cref="ActorIdentity"/> answers for <c>actor hierarchy</c> and <c>actor stat</c>. The
+/// accept loop runs on the thread pool and touches no actor state; stopping the actor cancels it and every connection.
+/// A restart (it has no reason to fail) keeps the listener, the children and the connections.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Disposed in PostStop, the end of the actor's life.")]
 internal sealed class CommandServerActor : ReceiveActor
 {
     private readonly CommandServer _server;
-    private readonly TaskCompletionSource<IPEndPoint> _bound;
-    private CancellationTokenSource? _lifetime;
-    private Socket? _listener;
+    private readonly Socket _listener;
+    private readonly TaskCompletionSource _started;
+    private long _collectors;
 
-    public CommandServerActor(CommandServer server, TaskCompletionSource<IPEndPoint> bound)
+    public CommandServerActor(CommandServer server, Socket listener, TaskCompletionSource started)
     {
         _server = server;
-        _bound = bound;
+        _listener = listener;
+        _started = started;
+        Receive<SpawnIdentityCollector>(m =>
+        {
+            IActorRef collector = Context.ActorOf(Props.Create(() => new IdentityCollector(m.Writer)), "identify-" + (++_collectors).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Sender.Tell(collector);
+        });
     }
 
     protected override void PreStart()
@@ -28,71 +35,42 @@ internal sealed class CommandServerActor : ReceiveActor
         {
             CmdServerOptions options = _server.Options;
             IActorRef log = Context.ActorOf(Props.Create(() => new BuiltIn.LogBufferActor(options.LogBufferSize)), "log");
-            Context.System.EventStream.Subscribe<LogEvent>(log);
+            Context.System.EventStream.Subscribe(log, typeof(LogEvent));
             _server.LogBuffer = log;
-
-            IPAddress address = ResolveHost(options.Host);
-            var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                listener.Bind(new IPEndPoint(address, options.Port));
-                listener.Listen(512);
-            }
-            catch
-            {
-                listener.Dispose();
-                throw;
-            }
-
-            _listener = listener;
-            var endpoint = (IPEndPoint)listener.LocalEndPoint!;
-            _lifetime = new CancellationTokenSource();
-            Context.System.Log.Info(
-                "Command server listening on {0}:{1} (authentication {2})",
-                endpoint.Address,
-                endpoint.Port,
-                string.IsNullOrEmpty(options.Token) ? "off, loopback only" : "by token");
-            _ = Task.Run(() => AcceptLoopAsync(listener, _server, _lifetime.Token));
-            _bound.TrySetResult(endpoint);
+            IPEndPoint endpoint = _server.Endpoint;
+            Context.GetLogger().Info(
+                "Command server listening on {0} (reads: {1}; mutations: {2})",
+                CmdServerOptions.FormatEndpoint(endpoint.Address.ToString(), endpoint.Port),
+                _server.IsLoopback ? "open on loopback" : "token required",
+                string.IsNullOrEmpty(options.Token) ? "refused, no actors.cmd.token set" : "token required");
+            CancellationToken lifetime = _server.Lifetime.Token;
+            Socket listener = _listener;
+            CommandServer server = _server;
+            _ = Task.Run(() => AcceptLoopAsync(listener, server, lifetime), CancellationToken.None);
+            _started.TrySetResult();
         }
         catch (Exception e)
         {
-            _bound.TrySetException(e);
+            _started.TrySetException(e);
             throw;
         }
     }
 
-    protected override void PostStop()
-    {
-        _lifetime?.Cancel();
-        _listener?.Dispose();
-        _lifetime?.Dispose();
-        _server.OnStopped();
-    }
-
     protected override void PreRestart(Exception reason, object? message)
     {
-        // The listener and connections survive only one incarnation; a restart re-binds.
-        _lifetime?.Cancel();
-        _listener?.Dispose();
-        base.PreRestart(reason, message);
+        // Keep the listener, the children and the connections: nothing of them depends on this instance.
     }
 
-    internal static IPAddress ResolveHost(string host)
+    protected override void PostRestart(Exception reason)
     {
-        if (IPAddress.TryParse(host, out IPAddress? address))
-        {
-            return address;
-        }
+        // PreStart ran once; the accept loop and the log ring are still running.
+    }
 
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return IPAddress.Loopback;
-        }
-
-        IPAddress[] addresses = Dns.GetHostAddresses(host);
-        return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
-            ?? throw new ArgumentException($"actors.cmd.host [{host}] resolves to no address.");
+    protected override void PostStop()
+    {
+        _server.Lifetime.Cancel();
+        _listener.Dispose();
+        _server.OnStopped();
     }
 
     private static async Task AcceptLoopAsync(Socket listener, CommandServer server, CancellationToken cancellationToken)
@@ -143,4 +121,7 @@ internal sealed class CommandServerActor : ReceiveActor
             }, CancellationToken.None);
         }
     }
+
+    /// <summary>Asks the server actor for a child that writes every <see cref="ActorIdentity"/> it receives to <paramref name="Writer"/>.</summary>
+    internal sealed record SpawnIdentityCollector(ChannelWriter<ActorIdentity> Writer);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Actors.Cmd.Tests.Support;
+using Actors.Resilience;
 using Xunit.Abstractions;
 
 namespace Actors.Cmd.Tests.Cli;
@@ -16,6 +17,12 @@ public sealed class PbmProcessTests(ITestOutputHelper output) : CmdTestBase(outp
         CmdServerOptions o = base.CreateOptions();
         o.Token = Token;
         return o;
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        ResilienceRuntime.Start(Sys);
     }
 
     private static string PbmPath()
@@ -82,13 +89,53 @@ public sealed class PbmProcessTests(ITestOutputHelper output) : CmdTestBase(outp
     }
 
     [Fact]
-    public async Task CommandError_ExitOne_ErrorOnStderr()
+    public async Task CommandError_ExitOne_ErrorOnStderrWithTheOnePrefix()
     {
-        var (code, _, stderr) = await PbmAsync(Endpoint, "--token", Token, "actor", "stat", "-p", "/user/ghost");
+        var (code, stdout, stderr) = await PbmAsync(Endpoint, "--token", Token, "actor", "stat", "-p", "/user/ghost");
         Assert.Equal(1, code);
-        Assert.Contains("not-found", stderr, StringComparison.Ordinal);
-        var (unknown, _, _) = await PbmAsync(Endpoint, "--token", Token, "nosuch", "thing");
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal("pbm: error: not-found: No actor at [/user/ghost].", stderr.Trim());
+        var (unknown, _, unknownErr) = await PbmAsync(Endpoint, "--token", Token, "nosuch", "thing");
         Assert.Equal(1, unknown);
+        Assert.StartsWith("pbm: error: unknown-palette: No palette [nosuch]", unknownErr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-3")]
+    [InlineData("0")]
+    public async Task ErrorsTail_CountNotPositive_Refused_ExitOne(string count)
+    {
+        var (code, _, stderr) = await PbmAsync(Endpoint, "errors", "tail", "-n", count);
+        Assert.Equal(1, code);
+        Assert.StartsWith($"pbm: error: bad-arguments: -n/--limit must be a positive whole number, not [{count}]", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidPort_UsageErrorExitTwo_NotNoPalette()
+    {
+        var (code, _, stderr) = await PbmAsync("127.0.0.1:99999", "health");
+        Assert.Equal(2, code);
+        Assert.StartsWith("pbm: error: usage: invalid port [99999] in [127.0.0.1:99999]", stderr, StringComparison.Ordinal);
+        Assert.Contains("Usage:", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("No palette", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownOption_UsageErrorExitTwo_NotNoPalette()
+    {
+        var (code, _, stderr) = await PbmAsync("--bogus", "health");
+        Assert.Equal(2, code);
+        Assert.StartsWith("pbm: error: usage: unknown option [--bogus]", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("No palette", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HealthDetailed_ReadableLines_CountLine()
+    {
+        var (code, stdout, stderr) = await PbmAsync(Endpoint, "health", "detailed");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("instances:", stdout, StringComparison.Ordinal);
+        Assert.Contains("kinds:", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,14 +165,23 @@ public sealed class PbmProcessTests(ITestOutputHelper output) : CmdTestBase(outp
     }
 
     [Fact]
-    public async Task WrongOrMissingToken_ExitThree()
+    public async Task WrongToken_ExitThree_MissingTokenOnLoopback_ReadsWork()
     {
         var (wrong, _, stderr) = await PbmAsync(Endpoint, "--token", "nope", "system", "info");
         Assert.Equal(3, wrong);
-        Assert.Contains(CmdErrorCodes.AuthenticationFailed, stderr, StringComparison.Ordinal);
-        var (missing, stdout, _) = await PbmAsync("--json", Endpoint, "system", "info");
-        Assert.Equal(3, missing);
+        Assert.StartsWith("pbm: error: auth-failed: ", stderr, StringComparison.Ordinal);
+        var (read, _, readErr) = await PbmAsync(Endpoint, "system", "info");
+        Assert.True(read == 0, readErr);
+    }
+
+    [Fact]
+    public async Task Mutation_WithoutToken_ExitThree_WithTokenRuns()
+    {
+        var (code, stdout, _) = await PbmAsync("--json", Endpoint, "memory", "cleanup");
+        Assert.Equal(3, code);
         Assert.Equal(CmdErrorCodes.AuthenticationRequired, JsonDocument.Parse(stdout.Trim()).RootElement.GetProperty("code").GetString());
+        var (withToken, _, stderr) = await PbmAsync(Endpoint, "--token", Token, "memory", "cleanup");
+        Assert.True(withToken == 0, stderr);
     }
 
     [Fact]

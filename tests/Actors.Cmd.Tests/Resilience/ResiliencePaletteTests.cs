@@ -34,4 +34,13 @@ public sealed class ResiliencePaletteTests(ITestOutputHelper output) : CmdTestBa
         CmdResponse r = Assert.Single(await RunAsync(client, "units", "list", ("kind", "nosuch")));
         Assert.Equal(CmdErrorCodes.NotFound, r.ErrorCode);
     }
+
+    [Fact]
+    public async Task MemoryCleanup_ServerWithoutToken_RefusedWithHowToSetOne()
+    {
+        await using ICmdClient client = await ConnectAsync();
+        CmdResponse r = Assert.Single(await RunAsync(client, "memory", "cleanup"));
+        Assert.Equal(CmdErrorCodes.AuthenticationRequired, r.ErrorCode);
+        Assert.Contains("actors.cmd.token", r.Text, StringComparison.Ordinal);
+    }
 }

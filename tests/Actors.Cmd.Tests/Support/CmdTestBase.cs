@@ -2,24 +2,47 @@ using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Actors.Hocon;
+using Akka.Configuration;
+using Akka.TestKit;
 using Xunit.Abstractions;
 
 namespace Actors.Cmd.Tests.Support;
 
-/// <summary>A live system (real clock: sockets are real) with a command server on 127.0.0.1 and a free port.</summary>
-public abstract class CmdTestBase : TestKit.TestKit, IAsyncLifetime
+/// <summary>
+/// A live Akka.NET system with a command server on 127.0.0.1 and a free port. Sockets and Ask timeouts are real;
+/// with <c>virtualTime</c> the actors' timers run on Akka's <see cref="TestScheduler"/> and move only when a test
+/// advances it.
+/// </summary>
+public abstract class CmdTestBase : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 {
     protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Settings every test system has: info logs (for <c>log peek</c>) and a small application section for <c>system config</c>.</summary>
+    private const string BaseConfig = """
+        akka.loglevel = INFO
+        app {
+          name = demo
+          db {
+            password = hunter2
+            host = db1
+          }
+          api-key = abc
+          tokens = [x, y]
+          batch = 5
+        }
+        """;
+
+    private const string VirtualTimeConfig = """
+        akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
+        """;
 
     protected CmdTestBase(ITestOutputHelper output)
         : this(output, virtualTime: false)
     {
     }
 
-    /// <summary>With <paramref name="virtualTime"/>, actor timers run on the TestKit's clock (sockets stay real).</summary>
-    protected CmdTestBase(ITestOutputHelper output, bool virtualTime)
-        : base(new ActorSystemOptions(), output, virtualTime)
+    protected CmdTestBase(ITestOutputHelper output, bool virtualTime, string? extraConfig = null)
+        : base(ConfigurationFactory.ParseString((extraConfig ?? string.Empty) + "\n" + BaseConfig + (virtualTime ? "\n" + VirtualTimeConfig : string.Empty)), null, output)
     {
     }
 
@@ -27,13 +50,9 @@ public abstract class CmdTestBase : TestKit.TestKit, IAsyncLifetime
 
     protected int Port => Server.Endpoint.Port;
 
-    protected virtual CmdServerOptions CreateOptions() => new()
-    {
-        Port = 0,
-        Config = ConfigurationFactory.ParseString("""
-            app { name = demo, db { password = hunter2, host = db1 }, api-key = abc, tokens = [x, y], batch = 5 }
-            """, "test.conf"),
-    };
+    protected TestScheduler VirtualClock => (TestScheduler)Sys.Scheduler;
+
+    protected virtual CmdServerOptions CreateOptions() => new() { Port = 0 };
 
     public virtual async Task InitializeAsync() => Server = await CommandServer.StartAsync(Sys, CreateOptions()).WaitAsync(Timeout);
 
@@ -44,6 +63,14 @@ public abstract class CmdTestBase : TestKit.TestKit, IAsyncLifetime
 
     protected static async Task<IReadOnlyList<CmdResponse>> RunAsync(ICmdClient client, string palette, string command, params (string Name, string Value)[] args) =>
         await client.ExecuteToListAsync(palette, command, args.ToDictionary(a => a.Name, a => (string?)a.Value)).WaitAsync(Timeout);
+
+    /// <summary>A free loopback port: bound and released at once.</summary>
+    protected static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
 
     /// <summary>A raw TCP client for speaking (and breaking) the protocol by hand.</summary>
     protected async Task<RawClient> RawAsync()

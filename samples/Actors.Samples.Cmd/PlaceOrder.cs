@@ -1,0 +1,3 @@
+namespace Actors.Samples.Cmd;
+
+internal sealed record PlaceOrder(string Id);
