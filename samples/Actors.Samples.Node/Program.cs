@@ -10,12 +10,15 @@
 //   dotnet run --project samples/Actors.Samples.Node -c Release -- --duration 60s
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Actors.Cmd;
 using Actors.Hosting;
 using Actors.Hosting.Admin;
+using Actors.Hosting.Validation;
 using Actors.Resilience;
 using Actors.Resilience.Units;
 using Actors.Samples.Node;
@@ -59,9 +62,11 @@ try
     builder.Services.AddSerilog();
     NodeSettings settings = null!;
     bool generatedToken = false;
+    string adminToken = string.Empty;
     builder.Services.AddAkka("node", akka => akka
         .ConfigureLoggers(loggers => loggers.AddSerilogLogging())
         .AddStrictHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "node.conf"))
+        .WithStartupValidation(checks => checks.Add(CmdPortIsFree))
         .WithResilience((_, config) => settings = NodeSettings.Read(config))
         .WithUnitKind("flaky", id =>
         {
@@ -77,6 +82,16 @@ try
             {
                 admin.Token = RandomNumberGenerator.GetHexString(32, lowercase: true);
                 generatedToken = true;
+            }
+
+            adminToken = admin.Token;
+        })
+        .WithCmd(cmd =>
+        {
+            // pbm's mutations need a token too: the same one as the admin endpoints, unless actors.cmd.token sets one.
+            if (string.IsNullOrEmpty(cmd.Token))
+            {
+                cmd.Token = adminToken;
             }
         })
         .WithActors((system, registry) =>
@@ -100,8 +115,13 @@ try
     Uri url = await admin.WhenListening.WaitAsync(TimeSpan.FromSeconds(30));
     string token = admin.Options.Token;
     IActorRef load = host.Services.GetRequiredService<ActorRegistry>().Get<LoadGenerator>();
+    CommandServer cmd = CommandServer.Get(system)!;
+    string pbmEndpoint = $"{cmd.Endpoint.Address}:{cmd.Endpoint.Port}";
     Console.WriteLine($"node: admin endpoints {url} (port {url.Port}), bearer token {token}{(generatedToken ? " (made for this run; set ACTORS__ADMIN__TOKEN to choose it)" : string.Empty)}");
-    Console.WriteLine($"node: try  curl -s {url}health  and  curl -s -X POST -H \"Authorization: Bearer {token}\" {url}admin/cleanup");
+    Console.WriteLine($"node: pbm endpoint {pbmEndpoint} (mutations take --token with the same token). From another terminal, while the node runs:");
+    Console.WriteLine($"  dotnet run --project src/Actors.Cmd.Cli -c Release -- {pbmEndpoint} health");
+    Console.WriteLine($"  curl -s {url}health");
+    Console.WriteLine($"  curl -s -X POST -H \"Authorization: Bearer {token}\" {url}admin/cleanup");
     Console.WriteLine($"node: logs in {logDirectory}; polling GET /health every second for {duration.TotalSeconds:0}s");
 
     using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
@@ -200,4 +220,20 @@ try
 finally
 {
     await Log.CloseAndFlushAsync();
+}
+
+// The command server's port must be free: checked before the actor system starts, so a busy port is a start-up
+// problem with its fix (exit code 78), not a failure of a running system.
+static Task<IEnumerable<StartupProblem>> CmdPortIsFree(StartupValidationContext context, CancellationToken cancellationToken)
+{
+    int port = context.Config.GetInt("actors.cmd.port");
+    if (port == 0 || !IPAddress.TryParse(context.Config.GetString("actors.cmd.host"), out IPAddress? address))
+    {
+        return Task.FromResult(Enumerable.Empty<StartupProblem>());
+    }
+
+    return new StartupValidationBuilder()
+        .RequireFreePort(port, address, "the command server, actors.cmd.port")
+        .ValidateAsync(context, cancellationToken)
+        .ContinueWith(t => t.Result.AsEnumerable(), cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 }
