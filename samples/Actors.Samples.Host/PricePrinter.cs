@@ -1,17 +1,18 @@
-using Actors.Event;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Actors.Samples.Host;
 
-/// <summary>Logs each price as a structured event (Symbol, Price, Sequence, plus ActorPath and MessageType).</summary>
+/// <summary>Logs each price as a structured event (Symbol, Price, Sequence, plus the actor's path).</summary>
 internal sealed class PricePrinter : UntypedActor
 {
-    private ILoggingAdapter Log => Context.GetLogger();
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     protected override void OnReceive(object message)
     {
         if (message is Price p)
         {
-            Log.Info("Price {Symbol} {Price} (#{Sequence})", p.Symbol, p.Value, p.Sequence);
+            _log.Info("Price {Symbol} {Price} (#{Sequence})", p.Symbol, p.Value, p.Sequence);
         }
     }
 }

@@ -2,7 +2,10 @@ using Actors.Resilience.Units;
 
 namespace Actors.Samples.Node;
 
-/// <summary>Counts breakers opening and backoff retries straight from the event stream, to check the health endpoint against.</summary>
+/// <summary>
+/// Counts breakers opening and backoff retries straight from the event stream, to check the health endpoint against.
+/// Subscribed by its creator, before any unit instance exists, so it misses nothing.
+/// </summary>
 internal sealed class EventCounter : ReceiveActor
 {
     private static long s_opened;
@@ -23,10 +26,4 @@ internal sealed class EventCounter : ReceiveActor
     public static long BreakersOpened => Interlocked.Read(ref s_opened);
 
     public static long Retries => Interlocked.Read(ref s_retries);
-
-    protected override void PreStart()
-    {
-        Context.System.EventStream.Subscribe<UnitStateChanged>(Self);
-        Context.System.EventStream.Subscribe<UnitRetryScheduled>(Self);
-    }
 }

@@ -1,19 +1,5 @@
 namespace Actors.Samples.Node;
 
-/// <summary>A request for a flaky instance.</summary>
-/// <param name="Sequence">The load generator's sequence number.</param>
-internal sealed record Work(long Sequence);
-
-/// <summary>The answer of a flaky instance that handled <see cref="Work"/>.</summary>
-/// <param name="Sequence">The request's sequence number.</param>
-internal sealed record Done(long Sequence);
-
-/// <summary>The upstream refused the connection (thrown from PreStart, like a socket connect that fails).</summary>
-internal sealed class ConnectionRefusedException(string message) : Exception(message);
-
-/// <summary>The work failed half-way (thrown while handling a message).</summary>
-internal sealed class WorkFailedException(string message) : Exception(message);
-
 /// <summary>
 /// A unit worker that fails at random: its "connect" in PreStart is refused with probability
 /// <paramref name="refuseConnect"/>, and each message fails with probability <paramref name="failMessage"/>.

@@ -1,19 +1,13 @@
 using Actors.Resilience.Memory;
+using Akka.Event;
 using Actors.Resilience.Units;
 
 namespace Actors.Samples.Node;
 
-/// <summary>Asks the load generator for its totals (answered with <see cref="LoadTotals"/>); <see cref="Stop"/> stops sending first.</summary>
-/// <param name="Stop">Whether to stop sending.</param>
-internal sealed record GetLoadTotals(bool Stop);
-
-/// <summary>What the load generator sent and what came back.</summary>
-internal sealed record LoadTotals(long Sent, long Done, long CircuitOpen, long Buffered, long Overloaded);
-
 /// <summary>
 /// Sends <c>batch</c> requests to random instances of kind <c>flaky</c> every <c>interval</c>, through
-/// <c>/user/units</c>, and counts the replies: done, "circuit open, retry after T", buffer overflow, overloaded.
-/// It never waits for an answer, so a failing instance slows nothing down.
+/// <c>/user/units</c>, and counts the one typed outcome each gets: done, worker failed, circuit open, buffer overflow,
+/// overloaded, unknown kind, or (never answered) dead-lettered. It never waits for an answer, so a failing instance slows nothing down.
 /// </summary>
 internal sealed class LoadGenerator : ReceiveActor, IWithTimers
 {
@@ -23,9 +17,12 @@ internal sealed class LoadGenerator : ReceiveActor, IWithTimers
     private readonly int _batch;
     private long _sent;
     private long _done;
+    private long _workerFailed;
     private long _circuitOpen;
     private long _overflow;
     private long _overloaded;
+    private long _unknownKind;
+    private long _deadLettered;
 
     public LoadGenerator(IActorRef units, int instances, int batch, TimeSpan interval)
     {
@@ -34,9 +31,18 @@ internal sealed class LoadGenerator : ReceiveActor, IWithTimers
         _batch = batch;
         Receive<Tick>(_ => Send());
         Receive<Done>(_ => _done++);
+        Receive<UnitWorkerFailed>(_ => _workerFailed++);
         Receive<CircuitOpen>(_ => _circuitOpen++);
         Receive<UnitBufferOverflow>(_ => _overflow++);
         Receive<Overloaded>(_ => _overloaded++);
+        Receive<UnknownUnitKind>(_ => _unknownKind++);
+        Receive<DeadLetter>(d =>
+        {
+            if (d.Message is Work && Self.Equals(d.Sender))
+            {
+                _deadLettered++;
+            }
+        });
         Receive<GetLoadTotals>(q =>
         {
             if (q.Stop)
@@ -44,11 +50,11 @@ internal sealed class LoadGenerator : ReceiveActor, IWithTimers
                 Timers.CancelAll();
             }
 
-            Sender.Tell(new LoadTotals(_sent, _done, _circuitOpen, _overflow, _overloaded));
+            Sender.Tell(new LoadTotals(_sent, _done, _workerFailed, _circuitOpen, _overflow, _overloaded, _unknownKind, _deadLettered));
         });
 
         // Every instance gets a first message, so all of them exist from the start.
-        Receive<Start>(_ =>
+        Receive<StartLoad>(_ =>
         {
             for (int i = 0; i < _instances; i++)
             {
@@ -57,12 +63,15 @@ internal sealed class LoadGenerator : ReceiveActor, IWithTimers
 
             Timers.StartPeriodicTimer("load", Tick.Instance, interval);
         });
-        Self.Tell(Start.Instance);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static string Id(int i) => $"flaky-{i:D4}";
+
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
     private void Send()
     {
@@ -77,10 +86,5 @@ internal sealed class LoadGenerator : ReceiveActor, IWithTimers
     private sealed record Tick
     {
         public static Tick Instance { get; } = new();
-    }
-
-    private sealed record Start
-    {
-        public static Start Instance { get; } = new();
     }
 }

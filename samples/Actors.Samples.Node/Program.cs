@@ -1,39 +1,54 @@
-// The node: a generic host with Serilog, hocon/node.conf, the resilience layer and the admin HTTP endpoints.
+// The node: an Akka.Hosting application with the Actors layer added to its AddAkka call (hocon/node.conf through the
+// strict loader, the resilience layer, a unit kind, the health check, the admin HTTP endpoints) and Serilog.
 // 1,000 instances of a flaky unit kind fail at random (refused connects in PreStart, failed messages), driven by a
 // load generator; meanwhile this program polls GET /health over real HTTP every second and prints one line. At the
-// end it stops the load, runs the emergency operation (POST /admin/emergency) so every instance stops and the
-// numbers settle, and checks the endpoints against counts taken independently: what the workers threw, and what the
-// event stream said. The process never dies: exit code 0 when the numbers agree.
+// end it stops the load, waits until every request has had its one typed outcome, runs the emergency operation
+// (POST /admin/emergency) so every instance stops and the numbers settle, and checks the endpoints against counts
+// taken independently: what the workers threw, and what the event stream said. The process never dies: exit code 0
+// when the numbers agree and every request is accounted for.
 //
-//   dotnet run --project samples/Actors.Samples.Node -- --duration 10s
+//   dotnet run --project samples/Actors.Samples.Node -c Release -- --duration 60s
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Actors;
-using Actors.Hocon;
+using Actors.Cmd;
 using Actors.Hosting;
 using Actors.Hosting.Admin;
+using Actors.Hosting.Validation;
 using Actors.Resilience;
-using Actors.Cmd;
-using Actors.Resilience.Configuration;
+using Actors.Resilience.Units;
 using Actors.Samples.Node;
+using Akka.Hosting;
+using Akka.Logger.Serilog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
-using Serilog.Filters;
+using Serilog.Events;
 
-TimeSpan duration = ReadDuration(args, out string[] hostArgs);
+NodeArguments? arguments = NodeArguments.Parse(args, out string? argumentError);
+if (arguments is null)
+{
+    await Console.Error.WriteLineAsync($"error: {argumentError}\n\n{NodeArguments.Usage}");
+    return 2;
+}
+
+if (arguments.Help)
+{
+    Console.WriteLine(NodeArguments.Usage);
+    return 0;
+}
+
+TimeSpan duration = arguments.Duration;
 string logDirectory = Path.Combine(AppContext.BaseDirectory, "logs");
 Log.Logger = new LoggerConfiguration()
     .MinimumLevel.Information()
+    .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
     .Enrich.FromLogContext()
-    // The console shows the node's own life (start, admin URL, stop); every crash goes to the file only.
-    .WriteTo.Logger(console => console
-        .Filter.ByIncludingOnly(e => Matching.FromSource("Actors.Hosting")(e) || e.Level >= Serilog.Events.LogEventLevel.Fatal)
-        .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}"))
+    // The console shows this program's own lines; every crash, warning and start-up detail goes to the file.
     .WriteTo.File(
         Path.Combine(logDirectory, "node-.log"),
         formatProvider: CultureInfo.InvariantCulture,
@@ -43,81 +58,88 @@ Log.Logger = new LoggerConfiguration()
 
 try
 {
-    HostApplicationBuilder builder = Host.CreateApplicationBuilder(hostArgs);
+    HostApplicationBuilder builder = Host.CreateApplicationBuilder();
     builder.Services.AddSerilog();
-    builder.AddActors("node", actors => actors
-        .AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "node.conf"))
-        .AddReferenceConfig(typeof(CommandServer).Assembly)
-        .WithResilience((options, config) =>
+    NodeSettings settings = null!;
+    bool generatedToken = false;
+    string adminToken = string.Empty;
+    builder.Services.AddAkka("node", akka => akka
+        .ConfigureLoggers(loggers => loggers.AddSerilogLogging())
+        .AddStrictHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "node.conf"))
+        .WithStartupValidation(checks => checks.Add(CmdPortIsFree))
+        .WithResilience((_, config) => settings = NodeSettings.Read(config))
+        .WithUnitKind("flaky", id =>
         {
             // Every 20th instance has a bad upstream: it refuses most connects, so its breaker opens.
-            double refuse = config.GetDouble("node.flaky.refuse-connect");
-            double refuseBad = config.GetDouble("node.flaky.bad-upstream-refuse-connect");
-            int badEvery = config.GetInt("node.flaky.bad-upstream-every");
-            double fail = config.GetDouble("node.flaky.fail-message");
-            options.Kinds.Add(UnitKindConfig.Read(config, "flaky", id =>
-            {
-                bool bad = int.Parse(id.AsSpan("flaky-".Length), CultureInfo.InvariantCulture) % badEvery == 0;
-                return Props.Create(() => new FlakyWorker(id, bad ? refuseBad : refuse, fail));
-            }));
+            bool bad = int.Parse(id.AsSpan("flaky-".Length), CultureInfo.InvariantCulture) % settings.BadUpstreamEvery == 0;
+            return Props.Create(() => new FlakyWorker(id, bad ? settings.BadUpstreamRefuseConnect : settings.RefuseConnect, settings.FailMessage));
         })
-        .AddAdminEndpoints(admin =>
+        .WithResilienceHealthCheck()
+        .WithAdminEndpoints(admin =>
         {
             // Mutating calls need a token; without one configured (ACTORS__ADMIN__TOKEN), this run makes its own.
             if (admin.Token.Length == 0)
             {
                 admin.Token = RandomNumberGenerator.GetHexString(32, lowercase: true);
+                generatedToken = true;
+            }
+
+            adminToken = admin.Token;
+        })
+        .WithCmd(cmd =>
+        {
+            // pbm's mutations need a token too: the same one as the admin endpoints, unless actors.cmd.token sets one.
+            if (string.IsNullOrEmpty(cmd.Token))
+            {
+                cmd.Token = adminToken;
             }
         })
-        .WithActors((system, registry) => system.ActorOf(Props.Create(() => new EventCounter()), "event-counter"))
-        .AddStartup(async (system, registry, services) =>
+        .WithActors((system, registry) =>
         {
-            Config config = system.Settings.Config;
-            var runtime = services.GetRequiredService<ResilienceRuntime>();
-            registry.Register<LoadGenerator>(system.ActorOf(
-                Props.Create(() => new LoadGenerator(
-                    runtime.Units,
-                    config.GetInt("node.flaky.instances"),
-                    config.GetInt("node.load.batch"),
-                    config.GetTimeSpan("node.load.interval"))),
-                "load"));
-
-            // The command server that `pbm` talks to, with the resilience palettes over the same operations as the
-            // admin endpoints (actors.cmd { host, port } in node.conf).
-            CommandServer cmd = await CommandServer.StartAsync(system, CmdServerOptions.FromConfig(config));
-            ResiliencePalettes.Register(cmd, runtime);
-            Console.WriteLine($"node: pbm endpoint {cmd.Endpoint} (try: dotnet run --project src/Actors.Cmd.Cli -- {cmd.Endpoint} health)");
+            IActorRef counter = system.ActorOf(Props.Create(() => new EventCounter()), "event-counter");
+            system.EventStream.Subscribe(counter, typeof(UnitStateChanged));
+            system.EventStream.Subscribe(counter, typeof(UnitRetryScheduled));
+            IActorRef units = ResilienceRuntime.Get(system)!.Units;
+            registry.Register<LoadGenerator>(system.ActorOf(Props.Create(() => new LoadGenerator(units, settings.Instances, settings.Batch, settings.Interval)), "load"));
         }));
 
     using IHost host = builder.Build();
-    await host.StartAsync();
-    AdminEndpoints admin = host.Services.GetRequiredService<AdminEndpoints>();
-    Uri url;
-    try
+    int started = await host.StartWithExitCodeAsync();
+    if (started != 0)
     {
-        url = await admin.WhenListening.WaitAsync(TimeSpan.FromSeconds(30));
-    }
-    catch (Exception e) when (e is OperationCanceledException or AdminEndpointsException)
-    {
-        // Start-up failed and was logged with its reason; the exit code says which failure it was.
-        await host.StopAsync();
-        return Environment.ExitCode;
+        return started;
     }
 
-    var registry = host.Services.GetRequiredService<ActorRegistry>();
-    IActorRef load = registry.Get<LoadGenerator>();
+    ActorSystem system = host.Services.GetRequiredService<ActorSystem>();
+    AdminEndpoints admin = AdminEndpoints.Get(system)!;
+    Uri url = await admin.WhenListening.WaitAsync(TimeSpan.FromSeconds(30));
+    string token = admin.Options.Token;
+    IActorRef load = host.Services.GetRequiredService<ActorRegistry>().Get<LoadGenerator>();
+    CommandServer cmd = CommandServer.Get(system)!;
+    string pbmEndpoint = $"{cmd.Endpoint.Address}:{cmd.Endpoint.Port}";
+    Console.WriteLine($"node: admin endpoints {url} (port {url.Port}), bearer token {token}{(generatedToken ? " (made for this run; set ACTORS__ADMIN__TOKEN to choose it)" : string.Empty)}");
+    Console.WriteLine($"node: pbm endpoint {pbmEndpoint} (mutations take --token with the same token). From another terminal, while the node runs:");
+    Console.WriteLine($"  dotnet run --project src/Actors.Cmd.Cli -c Release -- {pbmEndpoint} health");
+    Console.WriteLine($"  curl -s {url}health");
+    Console.WriteLine($"  curl -s -X POST -H \"Authorization: Bearer {token}\" {url}admin/cleanup");
+    Console.WriteLine($"node: logs in {logDirectory}; polling GET /health every second for {duration.TotalSeconds:0}s");
+
     using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
-    var token = new AuthenticationHeaderValue("Bearer", admin.Options!.Token);
-    Console.WriteLine($"node: {admin.Options.Host} admin endpoints at {url}, polling GET /health every second for {duration.TotalSeconds:0}s");
 
+    // The journal and the aggregator subscribe to the event stream when they start: once both have answered over
+    // HTTP, no failure can be published before they listen. Then the load starts.
+    (await http.GetAsync("/admin/errors?limit=1")).EnsureSuccessStatusCode();
+    (await http.GetAsync("/health")).EnsureSuccessStatusCode();
+    load.Tell(StartLoad.Instance);
     var clock = Stopwatch.StartNew();
+    int seconds = (int)duration.TotalSeconds;
     using (var timer = new PeriodicTimer(TimeSpan.FromSeconds(1)))
     {
-        while (clock.Elapsed < duration && await timer.WaitForNextTickAsync())
+        for (int second = 1; second <= seconds && await timer.WaitForNextTickAsync(); second++)
         {
-            long started = Stopwatch.GetTimestamp();
+            long begun = Stopwatch.GetTimestamp();
             using HttpResponseMessage response = await http.GetAsync("/health");
-            double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            double ms = Stopwatch.GetElapsedTime(begun).TotalMilliseconds;
             JsonElement h = await response.Content.ReadFromJsonAsync<JsonElement>();
             LoadTotals t = await load.Ask<LoadTotals>(new GetLoadTotals(Stop: false), TimeSpan.FromSeconds(5));
             Console.WriteLine(string.Create(
@@ -125,15 +147,34 @@ try
                 $"t={clock.Elapsed.TotalSeconds,3:0}s {h.GetProperty("status").GetString(),-8} score {h.GetProperty("health_score").GetInt32(),3} | " +
                 $"instances {h.GetProperty("total_instances").GetInt32(),4} active {h.GetProperty("active_connections").GetInt32(),4} " +
                 $"breakers opened {h.GetProperty("circuit_breaker_activations").GetInt64(),3} retries {h.GetProperty("total_retry_attempts").GetInt64(),5} " +
-                $"recent failures {h.GetProperty("total_recent_failures").GetInt32(),5} | sent {t.Sent,7} done {t.Done,7} circuit-open {t.CircuitOpen,5} | " +
-                $"GET /health {(int)response.StatusCode} in {ms,4:0.0} ms"));
+                $"recent failures {h.GetProperty("total_recent_failures").GetInt32(),5} | sent {t.Sent,7} done {t.Done,7} failed {t.WorkerFailed,4} circuit-open {t.CircuitOpen,5} | " +
+                $"GET /health {(int)response.StatusCode} in {ms,5:0.0} ms"));
         }
     }
 
-    // Settle: stop the load, then stop every (non-critical) instance with the emergency operation, so nothing
-    // restarts and fails any more; then wait until the journal has recorded every failure the workers threw.
+    // Settle: stop the load and let the requests in flight get their outcome (a request buffered while its worker
+    // backs off is answered when the worker is back, within the kind's max backoff): wait until the count of
+    // unanswered requests stops moving for a second, or five seconds at most.
     LoadTotals final = await load.Ask<LoadTotals>(new GetLoadTotals(Stop: true), TimeSpan.FromSeconds(5));
-    using (var emergency = new HttpRequestMessage(HttpMethod.Post, "/admin/emergency") { Headers = { Authorization = token } })
+    var settling = Stopwatch.StartNew();
+    var still = Stopwatch.StartNew();
+    using (var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100)))
+    {
+        while (final.Unaccounted != 0 && still.Elapsed < TimeSpan.FromSeconds(1) && settling.Elapsed < TimeSpan.FromSeconds(5) && await poll.WaitForNextTickAsync())
+        {
+            LoadTotals next = await load.Ask<LoadTotals>(new GetLoadTotals(Stop: false), TimeSpan.FromSeconds(5));
+            if (next.Unaccounted != final.Unaccounted)
+            {
+                still.Restart();
+            }
+
+            final = next;
+        }
+    }
+
+    // Then stop every (non-critical) instance with the emergency operation, so nothing restarts and fails any more,
+    // and wait until the journal has recorded every failure the workers threw.
+    using (var emergency = new HttpRequestMessage(HttpMethod.Post, "/admin/emergency") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } })
     using (HttpResponseMessage response = await http.SendAsync(emergency))
     {
         JsonElement action = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -147,9 +188,10 @@ try
         while (settle.Elapsed < TimeSpan.FromSeconds(10) && await poll.WaitForNextTickAsync())
         {
             long before = FlakyStats.Thrown;
-            JsonElement errors = await http.GetFromJsonAsync<JsonElement>("/admin/errors?count=1");
+            JsonElement errors = await http.GetFromJsonAsync<JsonElement>("/admin/errors?limit=1");
             journaled = errors.GetProperty("stats").GetProperty("total").GetInt64();
-            if (journaled == before && before == FlakyStats.Thrown && EventCounter.Retries > 0)
+            final = await load.Ask<LoadTotals>(new GetLoadTotals(Stop: false), TimeSpan.FromSeconds(5));
+            if (journaled == before && before == FlakyStats.Thrown && EventCounter.Retries > 0 && final.Unaccounted == 0)
             {
                 break;
             }
@@ -160,44 +202,38 @@ try
     long activations = health.GetProperty("circuit_breaker_activations").GetInt64();
     long retries = health.GetProperty("total_retry_attempts").GetInt64();
     long recent = health.GetProperty("total_recent_failures").GetInt32();
-    bool agree = journaled == FlakyStats.Thrown && recent == FlakyStats.Thrown && activations == EventCounter.BreakersOpened && retries == EventCounter.Retries;
+    bool countsAgree = journaled == FlakyStats.Thrown && recent == FlakyStats.Thrown && activations == EventCounter.BreakersOpened && retries == EventCounter.Retries;
+    bool accounted = final.Unaccounted == 0 && final.Done == FlakyStats.Served;
     Console.WriteLine($"final GET /health: {health.GetRawText()}");
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: sent {final.Sent}, done {final.Done}, circuit-open replies {final.CircuitOpen}, buffer overflows {final.Buffered}, overloaded {final.Overloaded}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"workers threw {FlakyStats.Thrown} ({FlakyStats.RefusedConnects} refused connects, {FlakyStats.FailedMessages} failed messages), served {FlakyStats.Served}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  GET /admin/errors total {journaled}, GET /health total_recent_failures {recent}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"event stream: breakers opened {EventCounter.BreakersOpened}, retries scheduled {EventCounter.Retries}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  GET /health circuit_breaker_activations {activations}, total_retry_attempts {retries}"));
-    Console.WriteLine(agree ? "agree: yes" : "agree: NO");
+    Console.WriteLine(countsAgree ? "agree: yes" : "agree: NO");
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"load: sent {final.Sent} = done {final.Done} + worker-failed {final.WorkerFailed} + circuit-open {final.CircuitOpen} + buffer-overflow {final.Overflow} + overloaded {final.Overloaded} + unknown-kind {final.UnknownKind} + dead-lettered {final.DeadLettered}; unaccounted {final.Unaccounted}; done = served: {(final.Done == FlakyStats.Served ? "yes" : "NO")}"));
 
     await host.StopAsync();
-    return agree ? 0 : 1;
-}
-catch (Exception e)
-{
-    Log.Fatal(e, "The node crashed");
-    return ActorsExitCodes.StartupFailed;
+    return countsAgree && accounted ? 0 : 1;
 }
 finally
 {
     await Log.CloseAndFlushAsync();
 }
 
-static TimeSpan ReadDuration(string[] args, out string[] rest)
+// The command server's port must be free: checked before the actor system starts, so a busy port is a start-up
+// problem with its fix (exit code 78), not a failure of a running system.
+static Task<IEnumerable<StartupProblem>> CmdPortIsFree(StartupValidationContext context, CancellationToken cancellationToken)
 {
-    var others = new List<string>();
-    TimeSpan duration = TimeSpan.FromSeconds(10);
-    for (int i = 0; i < args.Length; i++)
+    int port = context.Config.GetInt("actors.cmd.port");
+    if (port == 0 || !IPAddress.TryParse(context.Config.GetString("actors.cmd.host"), out IPAddress? address))
     {
-        if (args[i] == "--duration" && i + 1 < args.Length)
-        {
-            duration = ConfigurationFactory.ParseString("d = " + args[++i], "--duration").GetTimeSpan("d");
-        }
-        else
-        {
-            others.Add(args[i]);
-        }
+        return Task.FromResult(Enumerable.Empty<StartupProblem>());
     }
 
-    rest = [.. others];
-    return duration;
+    return new StartupValidationBuilder()
+        .RequireFreePort(port, address, "the command server, actors.cmd.port")
+        .ValidateAsync(context, cancellationToken)
+        .ContinueWith(t => t.Result.AsEnumerable(), cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 }

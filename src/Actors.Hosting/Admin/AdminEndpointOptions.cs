@@ -1,5 +1,3 @@
-using Actors.Hocon;
-
 namespace Actors.Hosting.Admin;
 
 /// <summary>Settings of the admin HTTP endpoints, read from <c>actors.admin</c> and changeable in code.</summary>
@@ -30,7 +28,15 @@ public sealed class AdminEndpointOptions
     /// <value>Defaults to empty (none).</value>
     public string Token { get; set; } = string.Empty;
 
-    /// <summary>Reads <c>actors.admin</c> from <paramref name="config"/> (the defaults of Actors.Hosting merged under it).</summary>
+    /// <summary>How many items a list answers when the request gives no <c>?limit=</c>.</summary>
+    /// <value>Defaults to 50.</value>
+    public int DefaultPageSize { get; set; } = 50;
+
+    /// <summary>The largest <c>?limit=</c> a list accepts.</summary>
+    /// <value>Defaults to 1,000.</value>
+    public int MaxPageSize { get; set; } = 1000;
+
+    /// <summary>Reads <c>actors.admin</c> from <paramref name="config"/> (the defaults of Actors.Hosting merged under it) and checks it.</summary>
     /// <param name="config">The configuration (the <c>actors</c> root).</param>
     /// <returns>The options.</returns>
     /// <exception cref="HoconException">A value is of the wrong type or out of range; the message names file:line:column and the path.</exception>
@@ -44,23 +50,49 @@ public sealed class AdminEndpointOptions
             Host = full.GetString(ConfigPath + ".host").Trim(),
             Port = full.GetInt(ConfigPath + ".port"),
             Token = full.GetString(ConfigPath + ".token", string.Empty) ?? string.Empty,
+            DefaultPageSize = full.GetInt(ConfigPath + ".default-page-size"),
+            MaxPageSize = full.GetInt(ConfigPath + ".max-page-size"),
         };
-        if (options.Port is < 0 or > 65535)
-        {
-            throw Error(full, ConfigPath + ".port", $"expected a TCP port from 0 (pick a free one) to 65535, found {options.Port}");
-        }
-
-        if (!AdminBinding.TryParse(options.Host, out _))
-        {
-            throw Error(full, ConfigPath + ".host", $"expected an IP address, localhost or *, found \"{options.Host}\"");
-        }
-
+        options.Validate(full);
         return options;
     }
 
-    internal static HoconException Error(Config config, string path, string detail)
+    /// <summary>
+    /// Checks the options; an error names the position of the key in <paramref name="config"/> when it was written
+    /// there. Bound to a non-loopback address while enabled, a token is required.
+    /// </summary>
+    /// <param name="config">The configuration the options came from, for positions; may be empty.</param>
+    /// <exception cref="HoconException">A value is out of range, or a token is missing.</exception>
+    public void Validate(Config config)
     {
-        HoconOrigin? origin = config.GetOrigin(path);
-        return new HoconException(detail, origin?.Description, origin?.Line ?? 0, origin?.Column ?? 0, path);
+        ArgumentNullException.ThrowIfNull(config);
+        if (Port is < 0 or > 65535)
+        {
+            throw ConfigPaths.Error(config, ConfigPath + ".port", $"expected a TCP port from 0 (pick a free one) to 65535, found {Port}");
+        }
+
+        if (!AdminBinding.TryParse(Host, out AdminBinding binding))
+        {
+            throw ConfigPaths.Error(config, ConfigPath + ".host", $"expected an IP address, localhost or *, found \"{Host}\"");
+        }
+
+        if (MaxPageSize < 1)
+        {
+            throw ConfigPaths.Error(config, ConfigPath + ".max-page-size", $"expected at least 1, found {MaxPageSize}");
+        }
+
+        if (DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
+        {
+            throw ConfigPaths.Error(config, ConfigPath + ".default-page-size", $"expected 1 to max-page-size ({MaxPageSize}), found {DefaultPageSize}");
+        }
+
+        if (Enabled && !binding.IsLoopback && Token.Length == 0)
+        {
+            throw ConfigPaths.Error(
+                config,
+                ConfigPath + ".host",
+                $"the admin endpoints would listen on {Host}, which is not a loopback address, so they require a bearer token: " +
+                "set actors.admin.token (environment variable ACTORS__ADMIN__TOKEN), or bind to 127.0.0.1");
+        }
     }
 }

@@ -23,4 +23,7 @@ public sealed class AdminEndpointsException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Whether the cause is configuration (a port that is taken or cannot be bound), so the exit code is 78 rather than 70.</summary>
+    public bool IsConfiguration { get; init; }
 }

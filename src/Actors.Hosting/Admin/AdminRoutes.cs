@@ -1,6 +1,6 @@
-using System.Globalization;
 using Actors.Resilience;
 using Actors.Resilience.Operations;
+using Actors.Resilience.Units;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,16 +9,14 @@ namespace Actors.Hosting.Admin;
 
 /// <summary>
 /// The admin routes. Each calls one operation object of <c>Actors.Resilience.Operations</c>, the same ones the
-/// <c>pbm</c> palettes call, so each operation has one implementation. Unknown kinds and ids answer 404 problems.
-/// Breakers live under <c>/breakers</c> rather than <c>/units/{kind}/breakers</c>, which would hide an instance whose id
-/// is "breakers". <c>/health/watch</c> streams server-sent events (the twin of <c>pbm health watch</c>).
+/// <c>pbm</c> palettes call, so each operation has one implementation. Lists answer one page (<c>?limit=&amp;offset=</c>)
+/// with the total. Unknown kinds and ids answer 404 problems. Breakers live under <c>/breakers</c> rather than
+/// <c>/units/{kind}/breakers</c>, which would hide an instance whose id is "breakers". <c>/health/watch</c> streams
+/// server-sent events (the twin of <c>pbm health watch</c>).
 /// </summary>
 internal static class AdminRoutes
 {
-    public const int DefaultErrorCount = 50;
-    public const int MaxErrorCount = 1000;
-
-    public static void Map(IEndpointRouteBuilder app, ResilienceRuntime runtime)
+    public static void Map(IEndpointRouteBuilder app, ResilienceRuntime runtime, AdminEndpointOptions options)
     {
         var health = new HealthOperations(runtime);
         var errors = new ErrorOperations(runtime);
@@ -29,29 +27,45 @@ internal static class AdminRoutes
         app.MapGet("/health/detailed", (CancellationToken ct) => health.GetDetailed(ct));
         app.MapGet("/health/watch", (CancellationToken ct) => TypedResults.ServerSentEvents(health.Watch(ct), eventType: "health"));
 
-        app.MapGet("/admin/errors", async (HttpContext context, CancellationToken ct) =>
+        app.MapGet("/admin/errors", async (HttpRequest request, CancellationToken ct) =>
         {
-            string? text = context.Request.Query["count"];
-            int count = DefaultErrorCount;
-            if (text is not null && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxErrorCount))
+            if (!AdminPage.TryRead(request, options, out AdminPage page, out IResult? problem))
             {
-                return AdminProblems.BadRequest($"count must be a whole number from 1 to {MaxErrorCount}, found '{text}'.");
+                return problem!;
             }
 
             ErrorStatsView stats = await errors.Stats(ct).ConfigureAwait(false);
-            IReadOnlyList<PublicError> recent = await errors.Tail(count, ct).ConfigureAwait(false);
-            return Results.Ok(new AdminErrorsView(stats, recent));
+
+            // The newest `offset + limit` failures, oldest first; the page leaves out the newest `offset` of them.
+            IReadOnlyList<PublicError> tail = await errors.Tail(page.Offset + page.Limit, ct).ConfigureAwait(false);
+            IReadOnlyList<PublicError> recent = tail.Take(Math.Max(0, tail.Count - page.Offset)).ToArray();
+            return Results.Ok(new AdminErrorsView(stats, stats.Retained, page.Offset, page.Limit, recent));
         });
         app.MapGet("/admin/memory", (CancellationToken ct) => memory.Get(ct));
         app.MapPost("/admin/cleanup", (CancellationToken ct) => memory.Cleanup(ct));
         app.MapPost("/admin/emergency", (CancellationToken ct) => memory.Emergency(ct));
 
-        app.MapGet("/units", (CancellationToken ct) => units.ListAll(ct));
-        app.MapGet("/breakers", async (CancellationToken ct) => Results.Ok(await units.ListBreakers(null, ct).ConfigureAwait(false)));
-        app.MapGet("/breakers/{kind}", async (string kind, CancellationToken ct) =>
-            await units.ListBreakers(kind, ct).ConfigureAwait(false) is { } breakers ? Results.Ok(breakers) : UnknownKind(kind));
-        app.MapGet("/units/{kind}", async (string kind, CancellationToken ct) =>
-            await units.List(kind, ct).ConfigureAwait(false) is { } list ? Results.Ok(list) : UnknownKind(kind));
+        app.MapGet("/units", async (HttpRequest request, CancellationToken ct) =>
+        {
+            if (!AdminPage.TryRead(request, options, out AdminPage page, out IResult? problem))
+            {
+                return problem!;
+            }
+
+            IReadOnlyList<UnitInstanceList> all = await units.ListAll(ct).ConfigureAwait(false);
+            return Results.Ok(all.Select(list => AdminUnitPage.From(list, page)).ToArray());
+        });
+        app.MapGet("/units/{kind}", async (string kind, HttpRequest request, CancellationToken ct) =>
+        {
+            if (!AdminPage.TryRead(request, options, out AdminPage page, out IResult? problem))
+            {
+                return problem!;
+            }
+
+            return await units.List(kind, ct).ConfigureAwait(false) is { } list ? Results.Ok(AdminUnitPage.From(list, page)) : UnknownKind(kind);
+        });
+        app.MapGet("/breakers", (HttpRequest request, CancellationToken ct) => Breakers(units, null, request, options, ct));
+        app.MapGet("/breakers/{kind}", (string kind, HttpRequest request, CancellationToken ct) => Breakers(units, kind, request, options, ct));
         app.MapGet("/units/{kind}/{id}", async (string kind, string id, CancellationToken ct) =>
             await units.Get(kind, id, ct).ConfigureAwait(false) is { } info ? Results.Ok(info) : await UnknownInstance(runtime, kind, id).ConfigureAwait(false));
         app.MapPost("/units/{kind}/{id}/reset-breaker", async (string kind, string id, CancellationToken ct) =>
@@ -62,6 +76,19 @@ internal static class AdminRoutes
         app.MapFallback((HttpContext context) => AdminProblems.NotFound(
             $"No admin endpoint answers {context.Request.Method} {context.Request.Path}. Endpoints: GET /health, /health/detailed, /health/watch, " +
             "/admin/errors, /admin/memory, /units, /units/{kind}, /units/{kind}/{id}, /breakers, /breakers/{kind}; POST /admin/cleanup, /admin/emergency, /units/{kind}/{id}/reset-breaker, /units/{kind}/reset-breakers."));
+    }
+
+    private static async Task<IResult> Breakers(UnitOperations units, string? kind, HttpRequest request, AdminEndpointOptions options, CancellationToken ct)
+    {
+        if (!AdminPage.TryRead(request, options, out AdminPage page, out IResult? problem))
+        {
+            return problem!;
+        }
+
+        IReadOnlyList<UnitBreakerInfo>? breakers = await units.ListBreakers(kind, ct).ConfigureAwait(false);
+        return breakers is null
+            ? UnknownKind(kind!)
+            : Results.Ok(new AdminBreakerPage(breakers.Count, page.Offset, page.Limit, page.Of(breakers)));
     }
 
     private static IResult UnknownKind(string kind) => AdminProblems.NotFound($"Unknown unit kind '{kind}'.");

@@ -1,138 +1,110 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Actors.Hocon;
-using Actors.Hosting.Resilience;
 using Actors.Resilience;
+using Akka.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Actors.Hosting.Admin;
 
 /// <summary>
-/// Runs the admin endpoints on their own Kestrel (a small web application inside the host). It binds in
-/// <see cref="StartedAsync"/>, once every hosted service, the actor system included, has started, and unbinds in
-/// <see cref="StoppingAsync"/>, before any of them stops, so the endpoints never see a half-started or half-stopped
-/// system. The host's lifecycle calls these methods one at a time.
+/// The admin endpoints on their own Kestrel (a small web application inside the process). Started by the startup
+/// task of <see cref="AdminHostingExtensions.WithAdminEndpoints"/> once every actor starter has run, and stopped by a
+/// coordinated-shutdown task in the <c>service-unbind</c> phase, before any actor stops, so the endpoints never see a
+/// half-started or half-stopped system. Start and stop are each called once, one after the other.
 /// </summary>
-internal sealed partial class AdminServer(
-    AdminEndpoints endpoints,
-    ResilienceHost resilience,
-    ActorsRuntime actors,
-    ActorsBuilder builder,
-    IHostApplicationLifetime lifetime,
-    ILoggerFactory loggerFactory) : IHostedLifecycleService
+internal sealed class AdminServer
 {
-    private readonly ILogger _log = loggerFactory.CreateLogger("Actors.Hosting.Admin");
-    private WebApplication? _app;
+    private readonly WebApplication _app;
+    private readonly ILoggingAdapter _log;
 
-    /// <summary>Reads and checks the options when the actor system starts; a missing token fails start-up like any configuration error.</summary>
-    public static AdminEndpointOptions ReadOptions(Config config, Action<AdminEndpointOptions>? configure)
+    private AdminServer(WebApplication app, ILoggingAdapter log)
     {
-        AdminEndpointOptions options = AdminEndpointOptions.FromConfig(config);
-        configure?.Invoke(options);
+        _app = app;
+        _log = log;
+    }
+
+    public static async Task<AdminServer> StartAsync(ActorSystem system, ResilienceRuntime runtime, AdminEndpoints endpoints, CancellationToken cancellationToken)
+    {
+        AdminEndpointOptions options = endpoints.Options;
+        ILoggingAdapter log = Logging.GetLogger(system, "Actors.Hosting.Admin");
         if (!AdminBinding.TryParse(options.Host, out AdminBinding binding))
         {
-            throw new HoconException($"expected an IP address, localhost or *, found \"{options.Host}\"", "AddAdminEndpoints", 0, 0, AdminEndpointOptions.ConfigPath + ".host");
+            throw new AdminEndpointsException($"Cannot bind the admin endpoints to '{options.Host}' (actors.admin.host).") { IsConfiguration = true };
         }
 
-        if (options.Port is < 0 or > 65535)
-        {
-            throw new HoconException($"expected a TCP port from 0 to 65535, found {options.Port}", "AddAdminEndpoints", 0, 0, AdminEndpointOptions.ConfigPath + ".port");
-        }
-
-        if (options.Enabled && !binding.IsLoopback && options.Token.Length == 0)
-        {
-            throw AdminEndpointOptions.Error(
-                config,
-                AdminEndpointOptions.ConfigPath + ".host",
-                $"the admin endpoints would listen on {options.Host}, which is not a loopback address, so they require a bearer token: " +
-                "set actors.admin.token (environment variable ACTORS__ADMIN__TOKEN), or bind to 127.0.0.1");
-        }
-
-        return options;
-    }
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StartedAsync(CancellationToken cancellationToken)
-    {
-        if (actors.Status != ActorsRuntimeStatus.Running || endpoints.Options is not { } options)
-        {
-            endpoints.NotStarted();
-            return;
-        }
-
-        if (!options.Enabled)
-        {
-            LogDisabled(_log);
-            endpoints.NotStarted();
-            return;
-        }
-
+        // Kestrel's own diagnostics go to the host's logging when there is one.
+        ILoggerFactory loggers = DependencyResolver.For(system).Resolver.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+        WebApplication app = Build(options, binding, runtime, loggers, log);
         try
         {
-            ResilienceRuntime runtime = await resilience.Runtime.WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (!AdminBinding.TryParse(options.Host, out AdminBinding binding))
-            {
-                throw new AdminEndpointsException($"Cannot bind the admin endpoints to '{options.Host}'.");
-            }
-
-            WebApplication app = Build(options, binding, runtime);
-            _app = app;
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-                ?? throw new AdminEndpointsException("Kestrel started but reported no address.");
-            var url = new Uri(address.EndsWith('/') ? address : address + "/");
-            LogListening(_log, url, binding.IsLoopback ? "reads open on loopback, POST requires the token" : "every call requires the token");
-            endpoints.Listening(url);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException)
         {
-            var failure = e as AdminEndpointsException ?? new AdminEndpointsException($"The admin endpoints could not listen on {options.Host}:{options.Port}: {e.Message}", e);
-            LogFailed(_log, failure.Message);
+            await app.DisposeAsync().ConfigureAwait(false);
+            var failure = new AdminEndpointsException($"The admin endpoints cannot listen on {options.Host}:{options.Port} (actors.admin.host, actors.admin.port): {e.Message}", e) { IsConfiguration = true };
             endpoints.Failed(failure);
-            if (builder.SetsExitCode)
-            {
-                Environment.ExitCode = ActorsExitCodes.StartupFailed;
-            }
-
-            lifetime.StopApplication();
+            throw failure;
         }
+
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new AdminEndpointsException("Kestrel started but reported no address.");
+        var url = new Uri(address.EndsWith('/') ? address : address + "/");
+        log.Info("Admin endpoints listening on {AdminUrl} ({AdminPolicy})", url, binding.IsLoopback ? "reads open on loopback, POST requires the token" : "every call requires the token");
+        endpoints.Listening(url);
+        return new AdminServer(app, log);
     }
 
-    public async Task StoppingAsync(CancellationToken cancellationToken)
+    /// <summary>Checks before the actor system starts that a fixed port can be bound, so a busy port is a configuration error naming the port.</summary>
+    public static void CheckPortIsFree(AdminEndpointOptions options, Config config)
     {
-        if (_app is { } app)
+        if (!options.Enabled || options.Port == 0 || !AdminBinding.TryParse(options.Host, out AdminBinding binding))
         {
-            _app = null;
-            try
-            {
-                await app.StopAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-            }
+            return;
+        }
+
+        var listener = new TcpListener(binding.Address ?? IPAddress.Loopback, options.Port);
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException e)
+        {
+            throw ConfigPaths.Error(config, AdminEndpointOptions.ConfigPath + ".port", $"the admin endpoints cannot listen on {options.Host}:{options.Port} ({e.SocketErrorCode}): choose another port, or 0 for a free one");
+        }
+        finally
+        {
+            listener.Stop();
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => StoppingAsync(cancellationToken);
+    public async Task StopAsync()
+    {
+        try
+        {
+            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+            _log.Info("Admin endpoints stopped");
+        }
+    }
 
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private WebApplication Build(AdminEndpointOptions options, AdminBinding binding, ResilienceRuntime runtime)
+    private static WebApplication Build(AdminEndpointOptions options, AdminBinding binding, ResilienceRuntime runtime, ILoggerFactory loggers, ILoggingAdapter log)
     {
         WebApplicationBuilder web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Actors.Hosting.Admin" });
-        web.Services.AddSingleton(loggerFactory);
+        web.Services.AddSingleton(loggers);
+        web.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         web.Services.AddRoutingCore();
         web.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -142,19 +114,26 @@ internal sealed partial class AdminServer(
         web.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(binding.Address ?? IPAddress.Loopback, options.Port);
+            if (binding.Address is { } address)
+            {
+                kestrel.Listen(address, options.Port);
+            }
+            else
+            {
+                kestrel.ListenLocalhost(options.Port);
+            }
         });
 
         WebApplication app = web.Build();
         var authorization = new AdminAuthorization(options.Token, binding.IsLoopback);
-        app.Use(HandleFailures);
+        app.Use((context, next) => HandleFailures(context, next, log));
         app.Use(authorization.Invoke);
-        AdminRoutes.Map(app, runtime);
+        AdminRoutes.Map(app, runtime, options);
         return app;
     }
 
     /// <summary>Answers a failed operation with a problem: 503 when an actor did not answer in time, 500 otherwise; never a stack trace.</summary>
-    private async Task HandleFailures(HttpContext context, RequestDelegate next)
+    private static async Task HandleFailures(HttpContext context, RequestDelegate next, ILoggingAdapter log)
     {
         try
         {
@@ -166,30 +145,15 @@ internal sealed partial class AdminServer(
         }
         catch (AskTimeoutException e) when (!context.Response.HasStarted)
         {
-            LogOperationTimedOut(_log, context.Request.Method, context.Request.Path, e.Message);
+            log.Warning("Admin {Method} {Path}: an actor did not answer in time ({Reason})", context.Request.Method, context.Request.Path.Value, e.Message);
             await AdminProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The actor behind this operation did not answer in time; try again.")
                 .ExecuteAsync(context).ConfigureAwait(false);
         }
         catch (Exception e) when (!context.Response.HasStarted)
         {
-            LogOperationFailed(_log, e, context.Request.Method, context.Request.Path);
+            log.Error(e, "Admin {Method} {Path} failed", context.Request.Method, context.Request.Path.Value);
             await AdminProblems.Problem(StatusCodes.Status500InternalServerError, "Internal error", "The operation failed; the node's log has the details.")
                 .ExecuteAsync(context).ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Admin endpoints listening on {Url} ({Policy})")]
-    private static partial void LogListening(ILogger logger, Uri url, string policy);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Admin endpoints are disabled (actors.admin.enabled = off)")]
-    private static partial void LogDisabled(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "{Reason}; stopping the host")]
-    private static partial void LogFailed(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin {Method} {Path}: an actor did not answer in time ({Reason})")]
-    private static partial void LogOperationTimedOut(ILogger logger, string method, PathString path, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Admin {Method} {Path} failed")]
-    private static partial void LogOperationFailed(ILogger logger, Exception exception, string method, PathString path);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Actors.Hocon;
 using Microsoft.Extensions.Logging;
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace Actors.Hosting.Validation;
 
@@ -19,18 +20,23 @@ public static partial class SettingsFile
     /// <param name="timeProvider">The clock for the timestamp; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The configuration, or <see cref="ConfigurationFactory.Empty"/> when an optional file is missing or corrupt.</returns>
     /// <exception cref="HoconException">A required file is missing or corrupt; the message names file:line:column.</exception>
-    public static Config LoadHocon(string path, bool optional, ILogger? logger = null, TimeProvider? timeProvider = null)
+    public static Config LoadHocon(string path, bool optional, ILogger? logger = null, TimeProvider? timeProvider = null) =>
+        LoadHocon(
+            path,
+            optional,
+            missing: logger is null ? null : () => LogMissing(logger, path),
+            corrupt: logger is null ? null : (error, moved) => LogCorrupt(logger, path, error, moved),
+            timeProvider ?? TimeProvider.System);
+
+    /// <summary>Loads a HOCON file, reporting a skipped or moved-aside optional file through the callbacks.</summary>
+    internal static Config LoadHocon(string path, bool optional, Action? missing, Action<string, string>? corrupt, TimeProvider timeProvider)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
             if (optional)
             {
-                if (logger is not null)
-                {
-                    LogMissing(logger, path);
-                }
-
+                missing?.Invoke();
                 return ConfigurationFactory.Empty;
             }
 
@@ -43,12 +49,8 @@ public static partial class SettingsFile
         }
         catch (HoconException e) when (optional && !e.Detail.StartsWith("cannot read", StringComparison.Ordinal))
         {
-            string moved = MoveAside(path, timeProvider ?? TimeProvider.System);
-            if (logger is not null)
-            {
-                LogCorrupt(logger, path, e.Message, moved);
-            }
-
+            string moved = MoveAside(path, timeProvider);
+            corrupt?.Invoke(e.Message, moved);
             return ConfigurationFactory.Empty;
         }
     }

@@ -1,7 +1,7 @@
 using System.Net;
+using System.Net.Sockets;
 using Actors.Hocon;
 using Actors.Hosting.Admin;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Hosting.Tests.Admin;
 
@@ -29,7 +29,7 @@ public sealed class AdminBindingTests
     {
         await using AdminHost admin = await AdminHost.StartAsync(o => o.Host = "0.0.0.0");
 
-        using HttpResponseMessage response = await admin.Http.SendAsync(admin.Request(HttpMethod.Get, "/health", AdminHost.Token));
+        using HttpResponseMessage response = await admin.Http.SendAsync(AdminHost.Request(HttpMethod.Get, "/health", AdminHost.Token));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -47,30 +47,47 @@ public sealed class AdminBindingTests
     }
 
     [Fact]
-    public async Task Start_BoundElsewhereWithoutToken_RefusesToStartNamingTheSettingAndPosition()
+    public async Task RunWithExitCode_BoundElsewhereWithoutToken_Returns78NamingTheSettingAndPosition()
     {
-        await using AdminHost admin = await AdminHost.StartAsync(
-            o => o.Token = string.Empty,
-            hocon: "actors.admin.host = 0.0.0.0",
-            expectListening: false);
+        using var files = new TestFiles();
+        await using TestHost host = AdminHost.Build(files, o => o.Token = string.Empty, hocon: "actors.admin.host = 0.0.0.0");
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => admin.Endpoints.WhenListening.WaitAsync(HostFixture.Timeout));
-        var registry = admin.Host.Services.GetRequiredService<ActorRegistry>();
-        var failure = await Assert.ThrowsAsync<ActorSystemStartupException>(() => registry.GetAsync<AdminBindingTests>(HostFixture.Timeout));
-        var cause = Assert.IsType<HoconException>(failure.InnerException);
-        Assert.Equal("actors.admin.host", cause.Path);
-        Assert.Equal(2, cause.Line);
-        Assert.Contains("actors.admin.token", cause.Message, StringComparison.Ordinal);
-        Assert.Equal(ActorsExitCodes.ConfigurationInvalid, failure.ExitCode);
+        int code = await host.RunAsync();
+
+        Assert.Equal(ActorsExitCodes.ConfigurationInvalid, code);
+        string console = host.Console.ToString();
+        Assert.Contains("admin.conf:2:", console, StringComparison.Ordinal);
+        Assert.Contains("actors.admin.host", console, StringComparison.Ordinal);
+        Assert.Contains("actors.admin.token", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunWithExitCode_PortBusy_Returns78NamingThePort()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        int port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        using var files = new TestFiles();
+        await using TestHost host = AdminHost.Build(files, o => o.Port = port);
+
+        int code = await host.RunAsync();
+
+        Assert.Equal(ActorsExitCodes.ConfigurationInvalid, code);
+        Assert.Contains($"127.0.0.1:{port}", host.Console.ToString(), StringComparison.Ordinal);
+        Assert.Contains("actors.admin.port", host.Console.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Start_Disabled_DoesNotListen()
     {
-        await using AdminHost admin = await AdminHost.StartAsync(hocon: "actors.admin.enabled = off", expectListening: false);
+        using var files = new TestFiles();
+        await using TestHost host = AdminHost.Build(files, hocon: "actors.admin.enabled = off");
+        await host.StartAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => admin.Endpoints.WhenListening.WaitAsync(HostFixture.Timeout));
-        Assert.Null(admin.Endpoints.Url);
+        AdminEndpoints endpoints = AdminEndpoints.Get(host.System)!;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => endpoints.WhenListening.WaitAsync(TestHost.Timeout));
+        Assert.Null(endpoints.Url);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Actors.Hosting.Admin;
 
 namespace Actors.Hosting.Tests.Admin;
 
@@ -10,7 +9,7 @@ public sealed class AdminEndpointsTests
     private static readonly string[] s_summaryFields =
     [
         "status", "total_instances", "active_connections", "connecting", "circuit_breaker_activations",
-        "total_retry_attempts", "total_recent_failures", "health_score",
+        "total_retry_attempts", "total_recent_failures", "health_score", "as_of", "age_seconds", "stale",
     ];
 
     [Fact]
@@ -55,16 +54,15 @@ public sealed class AdminEndpointsTests
     {
         await using AdminHost admin = await AdminHost.StartAsync();
         Assert.Equal("a:hi", await admin.Tell("a", "hi"));
-        Task<ActorFailed> failed = admin.NextFailure();
 
-        _ = admin.Tell("a", "boom").ContinueWith(static _ => { }, TaskScheduler.Default);
-        await failed;
+        await admin.Fail("a");
         using HttpResponseMessage response = await admin.Http.GetAsync("/admin/errors?count=10");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         string text = await response.Content.ReadAsStringAsync();
         JsonElement body = JsonDocument.Parse(text).RootElement;
         Assert.Equal(1, body.GetProperty("stats").GetProperty("total").GetInt64());
+        Assert.Equal(1, body.GetProperty("total").GetInt32());
         JsonElement entry = Assert.Single(body.GetProperty("recent").EnumerateArray());
         Assert.Equal("echo", entry.GetProperty("unit_kind").GetString());
         Assert.Equal("a", entry.GetProperty("unit_id").GetString());
@@ -85,7 +83,7 @@ public sealed class AdminEndpointsTests
         using HttpResponseMessage response = await admin.Http.GetAsync("/admin/errors?count=" + count);
 
         JsonElement problem = await AssertProblem(response, HttpStatusCode.BadRequest);
-        Assert.Contains("count", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("count must be", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -183,6 +181,7 @@ public sealed class AdminEndpointsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         JsonElement body = await Json(response);
         Assert.Equal("echo", body.GetProperty("kind").GetString());
+        Assert.Equal(2, body.GetProperty("total").GetInt32());
         Assert.Equal(["a", "b"], body.GetProperty("instances").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
     }
 
@@ -212,7 +211,7 @@ public sealed class AdminEndpointsTests
     {
         await using AdminHost admin = await AdminHost.StartAsync();
 
-        using HttpResponseMessage response = await admin.Http.SendAsync(admin.Request(new HttpMethod(method), path, AdminHost.Token));
+        using HttpResponseMessage response = await admin.Http.SendAsync(AdminHost.Request(new HttpMethod(method), path, AdminHost.Token));
 
         JsonElement problem = await AssertProblem(response, HttpStatusCode.NotFound);
         Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);

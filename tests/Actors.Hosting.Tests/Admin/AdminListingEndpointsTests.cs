@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Actors.Resilience;
 using Actors.Resilience.Health;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Hosting.Tests.Admin;
 
@@ -22,6 +20,7 @@ public sealed class AdminListingEndpointsTests
         JsonElement[] kinds = [.. (await AdminEndpointsTests.Json(response)).EnumerateArray()];
         Assert.Equal(kinds.Select(k => k.GetProperty("kind").GetString()).Order(StringComparer.Ordinal), kinds.Select(k => k.GetProperty("kind").GetString()));
         JsonElement echo = Assert.Single(kinds, k => k.GetProperty("kind").GetString() == "echo");
+        Assert.Equal(2, echo.GetProperty("total").GetInt32());
         Assert.Equal(["a", "b"], echo.GetProperty("instances").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
         Assert.Equal("running", echo.GetProperty("instances")[0].GetProperty("state").GetString());
     }
@@ -32,17 +31,17 @@ public sealed class AdminListingEndpointsTests
         await using AdminHost admin = await AdminHost.StartAsync();
         Assert.Equal("a:hi", await admin.Tell("a", "hi"));
         Assert.Equal("b:hi", await admin.Tell("b", "hi"));
-        Task<ActorFailed> failed = admin.NextFailure();
-        _ = admin.Tell("b", "boom").ContinueWith(static _ => { }, TaskScheduler.Default);
-        await failed;
+        await admin.Fail("b");
 
         using HttpResponseMessage all = await admin.Http.GetAsync("/breakers");
         using HttpResponseMessage echo = await admin.Http.GetAsync("/breakers/echo");
 
         Assert.Equal(HttpStatusCode.OK, all.StatusCode);
-        Assert.Equal(["echo/a", "echo/b"], (await AdminEndpointsTests.Json(all)).EnumerateArray().Select(b => $"{b.GetProperty("kind").GetString()}/{b.GetProperty("id").GetString()}"));
+        JsonElement allPage = await AdminEndpointsTests.Json(all);
+        Assert.Equal(2, allPage.GetProperty("total").GetInt32());
+        Assert.Equal(["echo/a", "echo/b"], allPage.GetProperty("breakers").EnumerateArray().Select(b => $"{b.GetProperty("kind").GetString()}/{b.GetProperty("id").GetString()}"));
         Assert.Equal(HttpStatusCode.OK, echo.StatusCode);
-        JsonElement[] breakers = [.. (await AdminEndpointsTests.Json(echo)).EnumerateArray()];
+        JsonElement[] breakers = [.. (await AdminEndpointsTests.Json(echo)).GetProperty("breakers").EnumerateArray()];
         Assert.Equal(["closed", "closed"], breakers.Select(b => b.GetProperty("state").GetString()));
         Assert.Equal(1, breakers[1].GetProperty("failures").GetInt32());
         Assert.Equal("00:00:00", breakers[1].GetProperty("retry_after").GetString());
@@ -64,7 +63,7 @@ public sealed class AdminListingEndpointsTests
     public async Task HealthWatch_StreamsServerSentEvents_CurrentSummaryThenEachChange()
     {
         await using AdminHost admin = await AdminHost.StartAsync();
-        using var request = admin.Request(HttpMethod.Get, "/health/watch");
+        using var request = AdminHost.Request(HttpMethod.Get, "/health/watch");
         using HttpResponseMessage response = await admin.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
@@ -75,7 +74,7 @@ public sealed class AdminListingEndpointsTests
 
         // A new instance changes the summary; asking for a fresh snapshot publishes it to the watchers.
         Assert.Equal("a:hi", await admin.Tell("a", "hi"));
-        await admin.Host.Services.GetRequiredService<ResilienceRuntime>().Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance).WaitAsync(HostFixture.Timeout);
+        await admin.Runtime.Health.Ask<HealthSnapshot>(GetHealthSnapshot.Instance, TestHost.Timeout);
 
         JsonElement second = await NextEvent(reader);
         Assert.Equal(1, second.GetProperty("total_instances").GetInt32());
@@ -86,7 +85,7 @@ public sealed class AdminListingEndpointsTests
     {
         string? type = null;
         string? data = null;
-        while (await reader.ReadLineAsync().WaitAsync(HostFixture.Timeout) is { } line)
+        while (await reader.ReadLineAsync().WaitAsync(TestHost.Timeout) is { } line)
         {
             if (line.Length == 0 && data is not null)
             {
