@@ -58,9 +58,10 @@ public sealed class PublicApiTests
         Assert.Contains("public sealed record Actors.Resilience.Units.UnitMessage : IEquatable<UnitMessage>\n", api, StringComparison.Ordinal);
         Assert.Contains("    public static Get(ActorSystem system) -> ResilienceRuntime?\n", api, StringComparison.Ordinal);
         Assert.Contains("    protected override LogFailure(IActorContext context, IActorRef child, Exception cause, Directive directive) -> Void\n", api, StringComparison.Ordinal);
-        Assert.DoesNotContain("UnitInstance", api, StringComparison.Ordinal);
+        Assert.DoesNotContain("class Actors.Resilience.Units.UnitInstance ", api, StringComparison.Ordinal);
         Assert.DoesNotContain("ResilienceKeeper", api, StringComparison.Ordinal);
         Assert.DoesNotContain("UnitWorkerStrategy", api, StringComparison.Ordinal);
+        Assert.DoesNotContain("WorkerMailbox", api, StringComparison.Ordinal);
     }
 
     private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
