@@ -18,6 +18,7 @@ public static class Program
         ("unit-vs-sharding", ShardingThroughput.Run),
         ("crash-to-serving-p99", CrashToServing.Run),
         ("bytes-per-unit", BytesPerUnit.Run),
+        ("health-p99", Health.HealthUnderFailure.Run),
     ];
 
     public static int Main(string[] args)
