@@ -308,9 +308,9 @@ internal sealed class UnitInstance : UntypedActor
             return;
         }
 
+        _stableTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(_options.BackoffResetAfter, Self, new StableTick(_incarnation), Self);
         SetState(UnitState.Running, null);
         Report(new BreakerSuccess());
-        _stableTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(_options.BackoffResetAfter, Self, new StableTick(_incarnation), Self);
     }
 
     /// <summary>
@@ -390,7 +390,10 @@ internal sealed class UnitInstance : UntypedActor
         _reportsInFlight--;
         _breakerState = status.State;
         _knownFailureCount = status.FailureCount;
-        if (!_awaitingVerdict || _suspendedBy is null || _stopping)
+
+        // Answers come in the order the reports went; only the answer to the last one is the verdict on the
+        // failure being decided (an earlier answer says nothing about the reports after it).
+        if (!_awaitingVerdict || _reportsInFlight > 0 || _suspendedBy is null || _stopping)
         {
             return;
         }
@@ -488,9 +491,10 @@ internal sealed class UnitInstance : UntypedActor
         }
         else
         {
+            // The timer is armed before the state is announced: whoever sees BackingOff knows the restart is due.
+            _restartTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(delay, Self, new RestartTick(++_restartSeq), Self);
             Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
             SetState(UnitState.BackingOff, _lastFailure);
-            _restartTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(delay, Self, new RestartTick(++_restartSeq), Self);
         }
     }
 
