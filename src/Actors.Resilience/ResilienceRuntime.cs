@@ -17,8 +17,11 @@ public sealed class ResilienceRuntime
     private readonly KeptActor _errors;
     private readonly KeptActor _memory;
 
-    private ResilienceRuntime(ActorSystem system, ResilienceOptions options, IActorRef units, KeptActor health, KeptActor errors, KeptActor memory, HealthSnapshotSource source)
+    private readonly UnitRegionDirectory _regions;
+
+    private ResilienceRuntime(ActorSystem system, ResilienceOptions options, IActorRef units, UnitRegionDirectory regions, KeptActor health, KeptActor errors, KeptActor memory, HealthSnapshotSource source)
     {
+        _regions = regions;
         System = system;
         Options = options;
         Units = units;
@@ -73,9 +76,10 @@ public sealed class ResilienceRuntime
         var source = new HealthSnapshotSource();
         KeptActor errors = Keep(system, "errors", ErrorJournal.Props(options.Errors), ErrorJournal.Events);
         KeptActor health = Keep(system, "health", HealthAggregator.Props(options.Health, source), HealthAggregator.Events);
-        IActorRef units = system.ActorOf(UnitsGuardian.Props(options.Kinds.ToArray()), UnitAddress.UnitsName);
+        var directory = new UnitRegionDirectory();
+        IActorRef units = system.ActorOf(UnitsGuardian.Props(options.Kinds.ToArray(), directory), UnitAddress.UnitsName);
         KeptActor memory = Keep(system, "memory", MemoryGuard.Props(options.Memory, units), []);
-        var runtime = new ResilienceRuntime(system, options, units, health, errors, memory, source);
+        var runtime = new ResilienceRuntime(system, options, units, directory, health, errors, memory, source);
         extension.TrySet(runtime);
         ((ExtendedActorSystem)system).SystemActorOf(ResilienceKeeper.Props([health, errors, memory]), "resilience-keeper");
         return runtime;
@@ -104,6 +108,26 @@ public sealed class ResilienceRuntime
         }
 
         return new KeptActor(name, props, actor);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to its unit instance without the hops through <see cref="Units"/> and the
+    /// kind's region (two actors every unit message would otherwise pass through): straight to the instance when it
+    /// is running, to the region when it must be created or is stopping, and through <see cref="Units"/> for a kind
+    /// the runtime does not know yet (which answers <see cref="UnknownUnitKind"/> if it has no such kind).
+    /// The reply goes to <paramref name="sender"/>. Messages from one sender keep their order when they all take this
+    /// path (or all go through <see cref="Units"/>); mixing the two paths does not.
+    /// </summary>
+    /// <param name="message">The message and its unit.</param>
+    /// <param name="sender">Who gets the reply; <see cref="ActorRefs.NoSender"/> for none.</param>
+    public void Tell(UnitMessage message, IActorRef? sender = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        // A null kind or id goes the long way, where it is refused with a typed failure.
+        IActorRef target = message.Kind is null || !_regions.TryGet(message.Kind, out UnitKindRoute route) ? Units
+            : message.Id is not null && route.Instances.TryGetValue(message.Id, out IActorRef? instance) ? instance
+            : route.Region;
+        target.Tell(message, sender ?? ActorRefs.NoSender);
     }
 
     /// <summary>Adds a unit kind at run time (an existing kind keeps its region).</summary>

@@ -56,7 +56,11 @@ public sealed class CircuitBreakerActor : UntypedActor
             case ResetBreaker:
                 CircuitBreakerState previous = _machine.State;
                 Apply(_machine.Reset());
-                Sender.Tell(Status(previous));
+                if (!Sender.Equals(Context.System.DeadLetters))
+                {
+                    Sender.Tell(Status(previous)); // a bulk reset sends no reply-to
+                }
+
                 break;
             case GetBreakerStatus:
                 Sender.Tell(Status(_machine.State));

@@ -115,6 +115,7 @@ internal static class ResilienceConfigReader
             [nameof(UnitKindOptions.PassivateAfter)] = "passivate-after",
             [nameof(UnitKindOptions.BufferCapacity)] = "buffer-capacity",
             [nameof(UnitKindOptions.LoadReportInterval)] = "load-report-interval",
+            [nameof(CircuitBreakerOptions.HalfOpenMaxProbes)] = "breaker.half-open-probes",
         });
         return options;
     }

@@ -99,10 +99,6 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
 
         Exception cause = failed.Cause is ActorInitializationException { InnerException: { } inner } ? inner : failed.Cause;
         record.LastFailure = $"{cause.GetType().Name}: {cause.Message}";
-        if (failed.Directive == Directive.Restart)
-        {
-            record.Restarts++;
-        }
     }
 
     private void OnInstanceList(UnitInstanceList list)

@@ -44,6 +44,10 @@ internal sealed class MemoryGuard : ReceiveActor, IWithTimers
     {
         _probe = _options.Probe ?? new GcMemoryProbe();
         Timers.StartPeriodicTimer(s_sampleKey, SampleTick.Instance, _options.SampleInterval);
+
+        // A guard recreated (or restarted) during an emergency starts admitting: say so, so no region keeps refusing
+        // work on the word of the previous incarnation; its own sampling declares a new emergency if there is one.
+        Context.System.EventStream.Publish(new MemoryPressureChanged(false, _options.SampleInterval));
     }
 
     private void Reply(MemoryAction action)

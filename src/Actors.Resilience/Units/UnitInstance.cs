@@ -32,6 +32,7 @@ internal sealed class UnitInstance : UntypedActor
     private bool _permitRequested;
     private bool _stopping;
     private bool _retiring;
+    private bool _stopRequested;
     private List<(object Message, IActorRef Sender)>? _leftovers;
     private int _attempt;
     private int _incarnation;
@@ -43,17 +44,20 @@ internal sealed class UnitInstance : UntypedActor
     private ICancelable? _restartTimer;
     private ICancelable? _stableTimer;
 
-    public UnitInstance(string kind, string id, UnitKindOptions options)
+    private readonly UnitActivity _activity;
+
+    public UnitInstance(string kind, string id, UnitKindOptions options, UnitActivity activity)
     {
         _kind = kind;
         _id = id;
         _options = options;
+        _activity = activity;
     }
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    public static Props Props(string kind, string id, UnitKindOptions options) =>
-        Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options));
+    public static Props Props(string kind, string id, UnitKindOptions options, UnitActivity activity) =>
+        Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options, activity));
 
     protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(OnWorkerFailed, OnWorkerTerminated);
 
@@ -63,9 +67,11 @@ internal sealed class UnitInstance : UntypedActor
         switch (message)
         {
             case UnitEnvelope e:
+                _activity.Touch(Now);
                 Deliver(e.Message, Sender);
                 break;
             case UnitMessage m:
+                _activity.Touch(Now);
                 Deliver(m.Message, Sender);
                 break;
             case BreakerStatus status:
@@ -75,16 +81,18 @@ internal sealed class UnitInstance : UntypedActor
                 OnBreakerChanged(changed);
                 break;
             case ActorIdentity i:
-                if (_options.ReadyOnStart && i.Subject is not null && i.MessageId is int n && n == _incarnation && i.Subject.Equals(_worker))
+                if (i.Subject is not null && i.MessageId is int n && n == _incarnation && i.Subject.Equals(_worker))
                 {
                     MarkReady();
                 }
 
                 break;
             case UnitReady:
-                if (_worker is not null && Sender.Equals(_worker))
+                if (_worker is not null && Sender.Equals(_worker) && _suspendedBy is null)
                 {
-                    MarkReady();
+                    // A UnitReady can be overtaken by the worker's failure (a system message) and arrive after the
+                    // restart: confirmed by an Identify of this incarnation, answered only after it.
+                    _worker.Tell(new Identify(_incarnation), Self);
                 }
 
                 break;
@@ -106,7 +114,7 @@ internal sealed class UnitInstance : UntypedActor
                 OnPermit(permit);
                 break;
             case WorkerLeftover leftover:
-                if (!(leftover.Message is Identify && leftover.Sender.Equals(Self)))
+                if (!(leftover.Message is Identify or PoisonPill && leftover.Sender.Equals(Self)))
                 {
                     (_leftovers ??= new()).Add((leftover.Message, leftover.Sender));
                 }
@@ -127,6 +135,8 @@ internal sealed class UnitInstance : UntypedActor
             case StopUnit stop:
                 StopSelf(stop.Reason);
                 break;
+            case UnitStopRequest:
+                break; // only regions act on these
             default:
                 Unhandled(message);
                 break;
@@ -196,12 +206,12 @@ internal sealed class UnitInstance : UntypedActor
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
-    /// <summary>The strategy's callback: the worker failed and is suspended.</summary>
-    private void OnWorkerFailed(IActorRef worker, Exception cause, IActorRef? failedSender)
+    /// <summary>The strategy's callback: a child failed. The worker stays suspended (true); any other child is restarted by Akka (false).</summary>
+    private bool OnWorkerFailed(IActorRef worker, Exception cause, IActorRef? failedSender)
     {
         if (!worker.Equals(_worker))
         {
-            return;
+            return false;
         }
 
         Exception shown = cause is ActorInitializationException { InnerException: { } inner } ? inner : cause;
@@ -214,7 +224,7 @@ internal sealed class UnitInstance : UntypedActor
         {
             // A worker that fails while draining before a stop is stopped at once.
             Context.Stop(worker);
-            return;
+            return true;
         }
 
         if (_breakerState == CircuitBreakerState.Closed && _reportsInFlight == 0 && _knownFailureCount + 1 < _options.Breaker.MaxFailures)
@@ -230,6 +240,8 @@ internal sealed class UnitInstance : UntypedActor
             Report(new BreakerFailure(shown));
             _awaitingVerdict = true;
         }
+
+        return true;
     }
 
     private void Report(object outcome)
@@ -349,23 +361,61 @@ internal sealed class UnitInstance : UntypedActor
         {
             // The breaker opened while the worker was suspended: what it had queued is answered like new requests.
             _retiring = false;
-            if (leftovers is not null)
+            if (_breakerState != CircuitBreakerState.Open && _state == UnitState.CircuitOpen)
+            {
+                // Half-open (or a reset) came while the retired worker was stopping: its leftovers go to the new
+                // worker first, then what was buffered since.
+                PrependToBuffer(leftovers);
+                StartWorker();
+            }
+            else if (leftovers is not null)
             {
                 foreach (var (message, sender) in leftovers)
                 {
                     Deliver(message, sender);
                 }
             }
-
-            if (_breakerState != CircuitBreakerState.Open && _state == UnitState.CircuitOpen)
-            {
-                StartWorker(); // half-open (or a reset) came while the retired worker was stopping
-            }
         }
         else
         {
+            // The worker stopped itself: hold its leftovers (they go first) until the region's StopUnit.
             _leftovers = leftovers;
-            StopSelf("worker stopped");
+            RequestStop("worker stopped");
+        }
+    }
+
+    /// <summary>
+    /// Asks the region to stop this instance: it marks the instance as stopping first, so whatever it forwarded before
+    /// its <see cref="StopUnit"/> arrives here ahead of it and is handed back, none dead-lettered.
+    /// </summary>
+    private void RequestStop(string reason)
+    {
+        if (_stopping || _stopRequested)
+        {
+            return;
+        }
+
+        _stopRequested = true;
+        Context.Parent.Tell(new UnitStopRequest(_id, reason), Self);
+    }
+
+    private void PrependToBuffer(List<(object Message, IActorRef Sender)>? first)
+    {
+        if (first is null || first.Count == 0)
+        {
+            return;
+        }
+
+        var newer = _buffer.ToArray();
+        _buffer.Clear();
+        foreach (var item in first)
+        {
+            _buffer.Enqueue(item);
+        }
+
+        foreach (var item in newer)
+        {
+            _buffer.Enqueue(item);
         }
     }
 
@@ -477,7 +527,7 @@ internal sealed class UnitInstance : UntypedActor
     {
         if (_options.MaxRetries >= 0 && _attempt >= _options.MaxRetries)
         {
-            StopSelf($"gave up after {_attempt} retries");
+            RequestStop($"gave up after {_attempt} retries");
             return;
         }
 

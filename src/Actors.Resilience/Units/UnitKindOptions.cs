@@ -101,6 +101,11 @@ public sealed class UnitKindOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(BackoffResetAfter, TimeSpan.Zero, nameof(BackoffResetAfter));
         ArgumentNullException.ThrowIfNull(Breaker, nameof(Breaker));
         Breaker.Validate();
+        if (Breaker.HalfOpenMaxProbes != 1)
+        {
+            // A unit's probe is its worker's next start, which succeeds once: more probes could never close the breaker.
+            throw new ArgumentOutOfRangeException(nameof(CircuitBreakerOptions.HalfOpenMaxProbes), Breaker.HalfOpenMaxProbes, $"A unit kind's breaker takes one half-open probe (the worker's next start); '{Kind}' has half-open-probes = {Breaker.HalfOpenMaxProbes}.");
+        }
         if (PassivateAfter is { } p && p <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(PassivateAfter), p, "PassivateAfter must be positive, or null to never passivate.");

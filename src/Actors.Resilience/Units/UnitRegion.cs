@@ -18,16 +18,22 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     private readonly UnitKindOptions _options;
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _byRef = new();
-    private long _routed;
     private Overloaded? _overloaded;
 
-    public UnitRegion(UnitKindOptions options) => _options = options;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IActorRef> _published;
+
+    public UnitRegion(UnitKindOptions options, System.Collections.Concurrent.ConcurrentDictionary<string, IActorRef> published)
+    {
+        _options = options;
+        _published = published;
+    }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    public static Props Props(UnitKindOptions options) => Akka.Actor.Props.Create(() => new UnitRegion(options));
+    public static Props Props(UnitKindOptions options, System.Collections.Concurrent.ConcurrentDictionary<string, IActorRef> published) =>
+        Akka.Actor.Props.Create(() => new UnitRegion(options, published));
 
     /// <summary>Instances restart themselves; a failure of the instance actor itself stops it (its next message creates it anew).</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new UnitRegionStrategy(OnInstanceTerminated);
@@ -38,10 +44,17 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         switch (message)
         {
             case UnitMessage m:
-                Route(m.Id, m);
+                Route(m.Id, m.Message, m);
                 break;
             case UnitEnvelope e:
-                Route(e.Id, e);
+                Route(e.Id, e.Message, e);
+                break;
+            case UnitStopRequest request:
+                if (_entries.TryGetValue(request.Id, out Entry? requester) && Sender.Equals(requester.Ref) && !requester.Stopping)
+                {
+                    Stop(requester, request.Reason);
+                }
+
                 break;
             case UnitStateChanged c:
                 if (_entries.TryGetValue(c.Id, out Entry? changed) && Sender.Equals(changed.Ref))
@@ -50,7 +63,11 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
 
                     // An instance that stops by itself (gave up, worker stopped) sends back what it still receives:
                     // hold it for the next incarnation instead of routing it there again.
-                    changed.Stopping |= c.State == UnitState.Stopped;
+                    if (c.State == UnitState.Stopped && !changed.Stopping)
+                    {
+                        changed.Stopping = true;
+                        Unpublish(changed);
+                    }
                 }
 
                 break;
@@ -64,10 +81,15 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                 Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency")));
                 break;
             case ReportTick:
-                if (_routed > 0)
+                long routed = 0;
+                foreach (Entry e in _entries.Values)
                 {
-                    Context.System.EventStream.Publish(new UnitLoadReport(_options.Kind, _routed));
-                    _routed = 0;
+                    routed += e.Activity.TakeMessages();
+                }
+
+                if (routed > 0)
+                {
+                    Context.System.EventStream.Publish(new UnitLoadReport(_options.Kind, routed));
                 }
 
                 break;
@@ -131,13 +153,17 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
     /// <summary>Routes a <see cref="UnitMessage"/> or <see cref="UnitEnvelope"/> (the instance accepts both) to its instance.</summary>
-    private void Route(string id, object envelope)
+    private void Route(string? id, object? message, object envelope)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        DateTimeOffset now = Now;
+        if (string.IsNullOrEmpty(id) || message is null)
+        {
+            // Refused with a typed failure (an Ask fails with it); the region and its instances carry on.
+            Sender.Tell(new Status.Failure(new ArgumentException($"A message for unit kind '{_options.Kind}' needs a non-empty id and a message (id: {(id is null ? "null" : "\"" + id + "\"")}, message: {(message is null ? "null" : message.GetType().Name)}).")));
+            return;
+        }
+
         if (_entries.TryGetValue(id, out Entry? entry))
         {
-            entry.LastActivity = now;
             if (entry.Stopping)
             {
                 (entry.Pending ??= new()).Add((envelope, Sender));
@@ -152,17 +178,24 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                 return;
             }
 
-            entry = Create(id, now);
+            entry = Create(id, Now);
+            entry.Ref.Forward(envelope);
+            Publish(entry); // after the first message: a message sent straight to it comes after this one
+            return;
         }
 
-        _routed++;
         entry.Ref.Forward(envelope);
     }
 
+    private void Publish(Entry entry) => _published[entry.Id] = entry.Ref;
+
+    private void Unpublish(Entry entry) => _published.TryRemove(new KeyValuePair<string, IActorRef>(entry.Id, entry.Ref));
+
     private Entry Create(string id, DateTimeOffset now)
     {
-        IActorRef child = Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options), UnitAddress.ToActorName(id));
-        var entry = new Entry(id, child, now) { LastActivity = now };
+        var activity = new UnitActivity(now);
+        IActorRef child = Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options, activity), UnitAddress.ToActorName(id));
+        var entry = new Entry(id, child, now, activity);
         _entries[id] = entry;
         _byRef[child] = id;
         return entry;
@@ -175,6 +208,8 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             return;
         }
 
+        Unpublish(entry);
+
         if (entry.Pending is { Count: > 0 } && _overloaded is { } refusal)
         {
             // The memory emergency stopped it: messages that waited for its next incarnation are refused like any new work.
@@ -185,13 +220,13 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         }
         else if (entry.Pending is { Count: > 0 })
         {
-            DateTimeOffset now = Now;
-            Entry next = Create(id, now);
+            Entry next = Create(id, Now);
             foreach (var (message, sender) in entry.Pending)
             {
-                _routed++;
                 next.Ref.Tell(message, sender);
             }
+
+            Publish(next);
         }
     }
 
@@ -218,7 +253,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         int count = 0;
         foreach (Entry e in _entries.Values)
         {
-            if (!e.Stopping && e.LastActivity <= horizon && !(keepRecovering && e.State is UnitState.BackingOff or UnitState.CircuitOpen))
+            if (!e.Stopping && e.Activity.LastActivity <= horizon && !(keepRecovering && e.State is UnitState.BackingOff or UnitState.CircuitOpen))
             {
                 Stop(e, "passivated");
                 count++;
@@ -243,9 +278,10 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         return count;
     }
 
-    private static void Stop(Entry entry, string reason)
+    private void Stop(Entry entry, string reason)
     {
         entry.Stopping = true;
+        Unpublish(entry);
         entry.Ref.Tell(new StopUnit(reason), ActorRefs.NoSender);
     }
 
@@ -256,7 +292,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         {
             if (!e.Stopping)
             {
-                list.Add(new UnitInstanceSummary(e.Id, e.State, e.Created, e.LastActivity));
+                list.Add(new UnitInstanceSummary(e.Id, e.State, e.Created, e.Activity.LastActivity));
             }
         }
 
@@ -264,15 +300,15 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         return new UnitInstanceList(_options.Kind, list);
     }
 
-    private sealed class Entry(string id, IActorRef @ref, DateTimeOffset created)
+    private sealed class Entry(string id, IActorRef @ref, DateTimeOffset created, UnitActivity activity)
     {
+        public UnitActivity Activity { get; } = activity;
+
         public string Id { get; } = id;
 
         public IActorRef Ref { get; } = @ref;
 
         public DateTimeOffset Created { get; } = created;
-
-        public DateTimeOffset LastActivity { get; set; }
 
         public UnitState State { get; set; } = UnitState.Starting;
 

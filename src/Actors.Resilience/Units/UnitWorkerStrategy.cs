@@ -10,9 +10,9 @@ namespace Actors.Resilience.Units;
 /// restarts in place (backoff) or waits for half-open. <c>ActorKilledException</c> and <c>DeathPactException</c>
 /// stop the worker, as Akka's default decider does.
 /// </summary>
-/// <param name="onFailure">Called on the instance's own turn with the failed worker, the cause and the failed message's sender, if any.</param>
+/// <param name="onFailure">Called on the instance's own turn with the failed child, the cause and the failed message's sender, if any; true when it is the worker, now left suspended, false for any other child (the breaker), which Akka restarts.</param>
 /// <param name="onTerminated">Called on the instance's own turn when the worker has terminated (no watch needed: a parent is told).</param>
-internal sealed class UnitWorkerStrategy(Action<IActorRef, Exception, IActorRef?> onFailure, Action<IActorRef> onTerminated)
+internal sealed class UnitWorkerStrategy(Func<IActorRef, Exception, IActorRef?, bool> onFailure, Action<IActorRef> onTerminated)
     : PublishingOneForOneStrategy(static cause => cause is ActorKilledException or DeathPactException ? Directive.Stop : Directive.Restart, loggingEnabled: true)
 {
     public override void ProcessFailure(IActorContext context, bool restart, IActorRef child, Exception cause, ChildRestartStats stats, IReadOnlyCollection<ChildRestartStats> children)
@@ -25,7 +25,11 @@ internal sealed class UnitWorkerStrategy(Action<IActorRef, Exception, IActorRef?
 
         // The instance acts first (a zero-backoff restart is under way before anyone else is told), then the
         // decision is published.
-        onFailure(child, cause, FailedMessageSender(child));
+        if (!onFailure(child, cause, FailedMessageSender(child)))
+        {
+            base.ProcessFailure(context, restart, child, cause, stats, children);
+        }
+
         Publish(context, child, cause, Directive.Restart);
     }
 

@@ -11,10 +11,21 @@ internal sealed class UnitsGuardian : UntypedActor
     private readonly Dictionary<string, IActorRef> _regions = new(StringComparer.Ordinal);
 
     private readonly IEnumerable<UnitKindOptions> _kinds;
+    private readonly UnitRegionDirectory _directory;
 
-    public UnitsGuardian(IEnumerable<UnitKindOptions> kinds) => _kinds = kinds;
+    public UnitsGuardian(IEnumerable<UnitKindOptions> kinds, UnitRegionDirectory directory)
+    {
+        _kinds = kinds;
+        _directory = directory;
+    }
 
-    public static Props Props(IReadOnlyList<UnitKindOptions> kinds) => Akka.Actor.Props.Create(() => new UnitsGuardian(kinds));
+    public static Props Props(IReadOnlyList<UnitKindOptions> kinds, UnitRegionDirectory directory) => Akka.Actor.Props.Create(() => new UnitsGuardian(kinds, directory));
+
+    /// <summary>
+    /// A region that throws resumes: restarting it would stop every instance of the kind with their buffers for one
+    /// bad message. The failure is published, so it shows in the journal and the aggregator.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new Supervision.PublishingOneForOneStrategy(static _ => Directive.Resume);
 
     protected override void PreStart()
     {
@@ -29,6 +40,9 @@ internal sealed class UnitsGuardian : UntypedActor
     {
         switch (message)
         {
+            case UnitMessage { Kind: null }:
+                Sender.Tell(new Status.Failure(new ArgumentException("A UnitMessage needs a unit kind (Kind is null).")));
+                break;
             case UnitMessage m:
                 if (_regions.TryGetValue(m.Kind, out IActorRef? target))
                 {
@@ -59,6 +73,7 @@ internal sealed class UnitsGuardian : UntypedActor
                     if (stopped.Equals(t.ActorRef))
                     {
                         _regions.Remove(kind);
+                        _directory.Remove(kind);
                         break;
                     }
                 }
@@ -78,8 +93,11 @@ internal sealed class UnitsGuardian : UntypedActor
         }
 
         options.Validate();
-        IActorRef region = Context.Watch(Context.ActorOf(UnitRegion.Props(options), options.Kind));
+        var published = new System.Collections.Concurrent.ConcurrentDictionary<string, IActorRef>(StringComparer.Ordinal);
+        IActorRef region = Context.Watch(Context.ActorOf(UnitRegion.Props(options, published), options.Kind));
+        var route = new UnitKindRoute(region, published);
         _regions[options.Kind] = region;
+        _directory.Set(options.Kind, route);
         return region;
     }
 

@@ -23,7 +23,7 @@ internal static class BytesPerUnit
         ActorSystem system = BenchSystem.Create(units ? "bytes-units" : "bytes-actors");
         try
         {
-            IActorRef? unitsRef = units ? Throughput.UnitThroughput.StartUnits(system) : null;
+            IActorRef? unitsRef = units ? Throughput.UnitThroughput.StartRuntime(system).Units : null;
             IActorRef counter = system.ActorOf(Props.Create<ReplyCounter>());
             Settle(system, counter, 1, i => Send(system, unitsRef, "warm" + i, counter));
             var keep = new IActorRef?[count];

@@ -19,39 +19,39 @@ internal static class ShardingThroughput
 
     public static BenchResult Run(BenchSettings settings)
     {
-        double sharding = ThroughSharding(settings);
-        double units = UnitThroughput.ThroughUnits(settings);
-        double ratio = units / sharding;
-        return new BenchResult("unit-vs-sharding", "msg/s", units, sharding, "ratio >= 1.5", ratio >= 1.5, "Akka.Cluster.Sharding, one node");
-    }
-
-    private static double ThroughSharding(BenchSettings settings)
-    {
-        ActorSystem system = BenchSystem.Create("sharding-throughput", ClusterConfig);
+        ActorSystem shardingSystem = BenchSystem.Create("sharding-throughput", ClusterConfig);
+        ActorSystem unitSystem = BenchSystem.Create("unit-throughput");
         try
         {
-            var cluster = Cluster.Get(system);
-            var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            cluster.RegisterOnMemberUp(() => up.TrySetResult());
-            cluster.Join(cluster.SelfAddress);
-            if (!up.Task.Wait(TimeSpan.FromSeconds(30)))
-            {
-                throw new TimeoutException("The one-node cluster did not come up within 30 s.");
-            }
-
-            IActorRef region = ClusterSharding.Get(system).Start(
-                "bench",
-                Props.Create<Echo>(),
-                ClusterShardingSettings.Create(system),
-                new EnvelopeExtractor(100));
-            string[] ids = Enumerable.Range(0, UnitThroughput.Targets).Select(i => "u" + i).ToArray();
-            return ThroughputDriver.Measure(system, UnitThroughput.Targets, settings.PerTarget, settings.Rounds, (i, counter) =>
-                region.Tell(new Envelope(ids[i], Ping.Instance), counter));
+            (double sharding, double units) = ThroughputDriver.Compare(settings, UnitThroughput.Targets, ShardingPath(shardingSystem), UnitThroughput.UnitsPath(unitSystem));
+            double ratio = units / sharding;
+            return new BenchResult("unit-vs-sharding", "msg/s", units, sharding, "ratio >= 1.5", ratio >= 1.5, "Akka.Cluster.Sharding, one node");
         }
         finally
         {
-            BenchSystem.Shutdown(system);
+            BenchSystem.Shutdown(shardingSystem);
+            BenchSystem.Shutdown(unitSystem);
         }
+    }
+
+    private static ThroughputPath ShardingPath(ActorSystem system)
+    {
+        var cluster = Cluster.Get(system);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        cluster.Join(cluster.SelfAddress);
+        if (!up.Task.Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("The one-node cluster did not come up within 30 s.");
+        }
+
+        IActorRef region = ClusterSharding.Get(system).Start(
+            "bench",
+            Props.Create<Echo>(),
+            ClusterShardingSettings.Create(system),
+            new EnvelopeExtractor(100));
+        Envelope[] messages = Enumerable.Range(0, UnitThroughput.Targets).Select(i => new Envelope("u" + i, Ping.Instance)).ToArray();
+        return new ThroughputPath(system, (i, counter) => region.Tell(messages[i], counter));
     }
 
     /// <summary>The entity's id and message, as <see cref="Actors.Resilience.Units.UnitMessage"/> carries them.</summary>

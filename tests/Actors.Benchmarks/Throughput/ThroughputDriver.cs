@@ -5,25 +5,39 @@ namespace Actors.Benchmarks.Throughput;
 
 /// <summary>
 /// Sends <c>targets x perTarget</c> pings, round-robin over the targets, from one thread with a reply counter as the
-/// sender, and measures until the last reply: messages per second, median over the rounds after a warm-up.
+/// sender, and measures until the last reply. Two paths are measured in alternating rounds (after a round that
+/// creates the targets and a warm-up round each), so a change in the machine's speed during the run lands on both
+/// alike; each figure is the median of its rounds, in messages per second.
 /// </summary>
 internal static class ThroughputDriver
 {
-    public static double Measure(ActorSystem system, int targets, int perTarget, int rounds, Action<int, IActorRef> send)
+    public static (double First, double Second) Compare(BenchSettings settings, int targets, ThroughputPath first, ThroughputPath second)
     {
-        IActorRef counter = system.ActorOf(Props.Create<ReplyCounter>());
-        RunRound(counter, targets, 1, send); // one message each: creates unit instances or entities, and waits for them
-        RunRound(counter, targets, perTarget, send); // warm-up: JITs the path
-        RunRound(counter, targets, perTarget, send);
-        var rates = new List<double>(rounds);
-        for (int r = 0; r < rounds; r++)
+        IActorRef firstCounter = first.System.ActorOf(Props.Create<ReplyCounter>());
+        IActorRef secondCounter = second.System.ActorOf(Props.Create<ReplyCounter>());
+        foreach (var (path, counter) in new[] { (first, firstCounter), (second, secondCounter) })
+        {
+            RunRound(counter, targets, 1, path.Send); // one message each: creates unit instances or entities, and waits for them
+            RunRound(counter, targets, settings.PerTarget, path.Send); // warm-up: JITs the path
+        }
+
+        var firstRates = new List<double>(settings.Rounds);
+        var secondRates = new List<double>(settings.Rounds);
+        for (int r = 0; r < settings.Rounds; r++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
-            rates.Add(RunRound(counter, targets, perTarget, send));
+            firstRates.Add(RunRound(firstCounter, targets, settings.PerTarget, first.Send));
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            secondRates.Add(RunRound(secondCounter, targets, settings.PerTarget, second.Send));
         }
 
-        system.Stop(counter);
+        return (Median(firstRates), Median(secondRates));
+    }
+
+    private static double Median(List<double> rates)
+    {
         rates.Sort();
         return rates[rates.Count / 2];
     }

@@ -14,46 +14,36 @@ internal static class UnitThroughput
 
     public static BenchResult Run(BenchSettings settings)
     {
-        double baseline = Direct(settings);
-        double units = ThroughUnits(settings);
-        double ratio = units / baseline;
-        return new BenchResult("unit-throughput", "msg/s", units, baseline, "ratio >= 0.5", ratio >= 0.5, "direct Tell to 1,000 plain actors");
-    }
-
-    public static double ThroughUnits(BenchSettings settings)
-    {
-        ActorSystem system = BenchSystem.Create("unit-throughput");
+        ActorSystem unitSystem = BenchSystem.Create("unit-throughput");
+        ActorSystem directSystem = BenchSystem.Create("direct-throughput");
         try
         {
-            IActorRef units = StartUnits(system);
-            string[] ids = Enumerable.Range(0, Targets).Select(i => "u" + i).ToArray();
-            return ThroughputDriver.Measure(system, Targets, settings.PerTarget, settings.Rounds, (i, counter) =>
-                units.Tell(new UnitMessage("bench", ids[i], Ping.Instance), counter));
+            IActorRef[] targets = Enumerable.Range(0, Targets).Select(i => directSystem.ActorOf(Props.Create<Echo>(), "e" + i)).ToArray();
+            var direct = new ThroughputPath(directSystem, (i, counter) => targets[i].Tell(Ping.Instance, counter));
+            (double baseline, double units) = ThroughputDriver.Compare(settings, Targets, direct, UnitsPath(unitSystem));
+            double ratio = units / baseline;
+            return new BenchResult("unit-throughput", "msg/s", units, baseline, "ratio >= 0.5", ratio >= 0.5, "direct Tell to 1,000 plain actors");
         }
         finally
         {
-            BenchSystem.Shutdown(system);
+            BenchSystem.Shutdown(unitSystem);
+            BenchSystem.Shutdown(directSystem);
         }
     }
 
-    public static IActorRef StartUnits(ActorSystem system)
+    /// <summary>Pings through <see cref="UnitMessage"/> (<see cref="ResilienceRuntime.Tell"/>) to the 1,000 instances of kind <c>bench</c>.</summary>
+    public static ThroughputPath UnitsPath(ActorSystem system)
+    {
+        ResilienceRuntime runtime = StartRuntime(system);
+        // Messages are immutable: one per instance, reused, as the direct path reuses its ping.
+        UnitMessage[] messages = Enumerable.Range(0, Targets).Select(i => new UnitMessage("bench", "u" + i, Ping.Instance)).ToArray();
+        return new ThroughputPath(system, (i, counter) => runtime.Tell(messages[i], counter));
+    }
+
+    public static ResilienceRuntime StartRuntime(ActorSystem system)
     {
         var options = new ResilienceOptions();
         options.Kinds.Add(new UnitKindOptions("bench", static _ => Props.Create<Echo>()) { PassivateAfter = null });
-        return ResilienceRuntime.Start(system, options).Units;
-    }
-
-    private static double Direct(BenchSettings settings)
-    {
-        ActorSystem system = BenchSystem.Create("direct-throughput");
-        try
-        {
-            IActorRef[] targets = Enumerable.Range(0, Targets).Select(i => system.ActorOf(Props.Create<Echo>(), "e" + i)).ToArray();
-            return ThroughputDriver.Measure(system, Targets, settings.PerTarget, settings.Rounds, (i, counter) => targets[i].Tell(Ping.Instance, counter));
-        }
-        finally
-        {
-            BenchSystem.Shutdown(system);
-        }
+        return ResilienceRuntime.Start(system, options);
     }
 }

@@ -128,7 +128,7 @@ public sealed class ResilienceConfigTests
               backoff { min = 100ms, max = 2s, random-factor = 0.5, max-retries = 3, reset-after = 1m }
               breaker {
                 mode = window, max-failures = 4, window = 20s, reset-timeout = 5s, max-reset-timeout = 1m
-                backoff-factor = 1.5, random-factor = 0.1, half-open-probes = 2
+                backoff-factor = 1.5, random-factor = 0.1, half-open-probes = 1
               }
               passivate-after = 90s
               critical = on
@@ -153,7 +153,7 @@ public sealed class ResilienceConfigTests
         Assert.Equal(TimeSpan.FromMinutes(1), k.Breaker.MaxResetTimeout);
         Assert.Equal(1.5, k.Breaker.ExponentialBackoffFactor);
         Assert.Equal(0.1, k.Breaker.RandomFactor);
-        Assert.Equal(2, k.Breaker.HalfOpenMaxProbes);
+        Assert.Equal(1, k.Breaker.HalfOpenMaxProbes); // a unit kind takes exactly one (see the bad-value cases)
         Assert.Equal(TimeSpan.FromSeconds(90), k.PassivateAfter);
         Assert.True(k.Critical);
         Assert.False(k.ReadyOnStart);
@@ -210,6 +210,7 @@ public sealed class ResilienceConfigTests
     [InlineData("actors.errors {\n  capacity = 0\n}", 2, "actors.errors.capacity", "out of range")]
     [InlineData("actors.health {\n\n  thresholds.cpu-percent = -5\n}", 3, "actors.health.thresholds.cpu-percent", "out of range")]
     [InlineData("actors {\n  resilience.operation-timeout = 0s\n}", 2, "actors.resilience.operation-timeout", "positive")]
+    [InlineData("actors.units.orders {\n  breaker.half-open-probes = 2\n}", 2, "actors.units.orders.breaker.half-open-probes", "one half-open probe")]
     public void FromConfig_BadValue_ErrorNamesFileLineColumnAndPath(string hocon, int line, string path, string detail)
     {
         Config config = Parse(hocon);
