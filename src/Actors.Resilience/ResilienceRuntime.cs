@@ -111,10 +111,9 @@ public sealed class ResilienceRuntime
     }
 
     /// <summary>
-    /// Sends <paramref name="message"/> to its unit instance without the hops through <see cref="Units"/> and the
-    /// kind's region (two actors every unit message would otherwise pass through): straight to the instance when it
-    /// is running, to the region when it must be created or is stopping, and through <see cref="Units"/> for a kind
-    /// the runtime does not know yet (which answers <see cref="UnknownUnitKind"/> if it has no such kind).
+    /// Sends <paramref name="message"/> to its unit instance straight to the kind's region, without the hop through
+    /// <see cref="Units"/> (one actor every unit message would otherwise pass through); a kind the runtime does not
+    /// know yet goes through <see cref="Units"/>, which answers <see cref="UnknownUnitKind"/> if it has no such kind.
     /// The reply goes to <paramref name="sender"/>. Messages from one sender keep their order when they all take this
     /// path (or all go through <see cref="Units"/>); mixing the two paths does not.
     /// </summary>
@@ -123,10 +122,8 @@ public sealed class ResilienceRuntime
     public void Tell(UnitMessage message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        // A null kind or id goes the long way, where it is refused with a typed failure.
-        IActorRef target = message.Kind is null || !_regions.TryGet(message.Kind, out UnitKindRoute route) ? Units
-            : message.Id is not null && route.Instances.TryGetValue(message.Id, out IActorRef? instance) ? instance
-            : route.Region;
+        // A null kind goes the long way, where it is refused with a typed failure.
+        IActorRef target = message.Kind is not null && _regions.TryGet(message.Kind, out IActorRef region) ? region : Units;
         target.Tell(message, sender ?? ActorRefs.NoSender);
     }
 

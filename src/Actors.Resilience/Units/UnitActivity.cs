@@ -3,8 +3,8 @@ namespace Actors.Resilience.Units;
 /// <summary>
 /// What an instance tells its region without a message: when it last received a unit message and how many it
 /// received since the region last asked. Written only by the instance (on its turn), read by the region (on its
-/// turn) for passivation and load reports: messages may reach an instance without passing through its region
-/// (<see cref="ResilienceRuntime.Tell"/>), so the region cannot count them itself.
+/// turn) for passivation and load reports: the clock read and the count cost the instance, in parallel, instead of
+/// the region, which every unit message of the kind passes through.
 /// </summary>
 internal sealed class UnitActivity(DateTimeOffset created)
 {

@@ -211,6 +211,19 @@ internal sealed class UnitInstance : UntypedActor
     {
         if (!worker.Equals(_worker))
         {
+            if (worker.Equals(_breaker))
+            {
+                // Akka restarts the breaker: it starts closed and will never answer the reports it had not answered.
+                _reportsInFlight = 0;
+                _knownFailureCount = 0;
+                _breakerState = CircuitBreakerState.Closed;
+                if (_awaitingVerdict && _suspendedBy is not null && !_stopping)
+                {
+                    _awaitingVerdict = false;
+                    ScheduleRestart();
+                }
+            }
+
             return false;
         }
 

@@ -20,20 +20,13 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     private readonly Dictionary<IActorRef, string> _byRef = new();
     private Overloaded? _overloaded;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IActorRef> _published;
-
-    public UnitRegion(UnitKindOptions options, System.Collections.Concurrent.ConcurrentDictionary<string, IActorRef> published)
-    {
-        _options = options;
-        _published = published;
-    }
+    public UnitRegion(UnitKindOptions options) => _options = options;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    public static Props Props(UnitKindOptions options, System.Collections.Concurrent.ConcurrentDictionary<string, IActorRef> published) =>
-        Akka.Actor.Props.Create(() => new UnitRegion(options, published));
+    public static Props Props(UnitKindOptions options) => Akka.Actor.Props.Create(() => new UnitRegion(options));
 
     /// <summary>Instances restart themselves; a failure of the instance actor itself stops it (its next message creates it anew).</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new UnitRegionStrategy(OnInstanceTerminated);
@@ -63,11 +56,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
 
                     // An instance that stops by itself (gave up, worker stopped) sends back what it still receives:
                     // hold it for the next incarnation instead of routing it there again.
-                    if (c.State == UnitState.Stopped && !changed.Stopping)
-                    {
-                        changed.Stopping = true;
-                        Unpublish(changed);
-                    }
+                    changed.Stopping |= c.State == UnitState.Stopped;
                 }
 
                 break;
@@ -179,17 +168,10 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             }
 
             entry = Create(id, Now);
-            entry.Ref.Forward(envelope);
-            Publish(entry); // after the first message: a message sent straight to it comes after this one
-            return;
         }
 
         entry.Ref.Forward(envelope);
     }
-
-    private void Publish(Entry entry) => _published[entry.Id] = entry.Ref;
-
-    private void Unpublish(Entry entry) => _published.TryRemove(new KeyValuePair<string, IActorRef>(entry.Id, entry.Ref));
 
     private Entry Create(string id, DateTimeOffset now)
     {
@@ -208,7 +190,6 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             return;
         }
 
-        Unpublish(entry);
 
         if (entry.Pending is { Count: > 0 } && _overloaded is { } refusal)
         {
@@ -226,7 +207,6 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                 next.Ref.Tell(message, sender);
             }
 
-            Publish(next);
         }
     }
 
@@ -278,10 +258,9 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         return count;
     }
 
-    private void Stop(Entry entry, string reason)
+    private static void Stop(Entry entry, string reason)
     {
         entry.Stopping = true;
-        Unpublish(entry);
         entry.Ref.Tell(new StopUnit(reason), ActorRefs.NoSender);
     }
 

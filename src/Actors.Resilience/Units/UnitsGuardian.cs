@@ -93,11 +93,9 @@ internal sealed class UnitsGuardian : UntypedActor
         }
 
         options.Validate();
-        var published = new System.Collections.Concurrent.ConcurrentDictionary<string, IActorRef>(StringComparer.Ordinal);
-        IActorRef region = Context.Watch(Context.ActorOf(UnitRegion.Props(options, published), options.Kind));
-        var route = new UnitKindRoute(region, published);
+        IActorRef region = Context.Watch(Context.ActorOf(UnitRegion.Props(options), options.Kind));
         _regions[options.Kind] = region;
-        _directory.Set(options.Kind, route);
+        _directory.Set(options.Kind, region);
         return region;
     }
 

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Actors.Resilience.Tests.Units;
 
-/// <summary><see cref="ResilienceRuntime.Tell"/>: the path that skips the units guardian and, once an instance runs, its region.</summary>
+/// <summary><see cref="ResilienceRuntime.Tell"/>: the path that skips the units guardian.</summary>
 public sealed class RuntimeTellTests(ITestOutputHelper output) : ResilienceTestKit(output), IAsyncLifetime
 {
     private TestProbe _starts = null!;
@@ -35,7 +35,7 @@ public sealed class RuntimeTellTests(ITestOutputHelper output) : ResilienceTestK
     {
         for (int i = 0; i < 200; i++)
         {
-            _runtime.Tell(new UnitMessage("session", "a", $"m{i}"), TestActor); // the first ones go through the region
+            _runtime.Tell(new UnitMessage("session", "a", $"m{i}"), TestActor);
         }
 
         for (int i = 0; i < 200; i++)
