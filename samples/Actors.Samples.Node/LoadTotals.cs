@@ -9,8 +9,9 @@ namespace Actors.Samples.Node;
 /// <param name="Overloaded">Answered <c>Overloaded</c>: the memory guard refused new work.</param>
 /// <param name="UnknownKind">Answered <c>UnknownUnitKind</c>.</param>
 /// <param name="DeadLettered">
-/// Never answered: Akka dead-lettered the request (it was queued in the mailbox of a suspended worker that a stopping
-/// instance stopped). Counted from the event stream's <c>DeadLetter</c>s, so nothing goes missing unseen.
+/// Never answered: Akka dead-lettered the request. The resilience layer hands a stopped worker's mailbox back, so this
+/// must stay zero (the node exits 1 otherwise); it is counted from the event stream's <c>DeadLetter</c>s, so a loss
+/// could not go unseen.
 /// </param>
 internal sealed record LoadTotals(long Sent, long Done, long WorkerFailed, long CircuitOpen, long Overflow, long Overloaded, long UnknownKind, long DeadLettered)
 {

@@ -203,7 +203,7 @@ try
     long retries = health.GetProperty("total_retry_attempts").GetInt64();
     long recent = health.GetProperty("total_recent_failures").GetInt32();
     bool countsAgree = journaled == FlakyStats.Thrown && recent == FlakyStats.Thrown && activations == EventCounter.BreakersOpened && retries == EventCounter.Retries;
-    bool accounted = final.Unaccounted == 0 && final.Done == FlakyStats.Served;
+    bool accounted = final.Unaccounted == 0 && final.DeadLettered == 0 && final.Done == FlakyStats.Served;
     Console.WriteLine($"final GET /health: {health.GetRawText()}");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"workers threw {FlakyStats.Thrown} ({FlakyStats.RefusedConnects} refused connects, {FlakyStats.FailedMessages} failed messages), served {FlakyStats.Served}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  GET /admin/errors total {journaled}, GET /health total_recent_failures {recent}"));

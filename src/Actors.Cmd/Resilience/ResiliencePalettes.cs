@@ -54,7 +54,7 @@ public static class ResiliencePalettes
         server.Register(new CommandPaletteBuilder("memory", "The memory guard")
             .AddCommand("get", "Usage, thresholds and recent actions", Run(ct => memory.Get(ct)))
             .AddMutatingCommand("cleanup", "Runs a cleanup now", Run(ct => memory.Cleanup(ct)))
-            .AddMutatingCommand("emergency", "Runs the emergency procedure now: passivates instances", Run(ct => memory.Emergency(ct)))
+            .AddMutatingCommand("emergency", "Runs the emergency procedure now: stops non-critical instances and refuses new work until memory is below the soft threshold", Run(ct => memory.Emergency(ct)))
             .WithDefaultCommand("get")
             .Build());
         server.MarkResiliencePalettesRegistered();
