@@ -44,20 +44,17 @@ internal sealed class UnitInstance : UntypedActor
     private ICancelable? _restartTimer;
     private ICancelable? _stableTimer;
 
-    private readonly UnitActivity _activity;
-
-    public UnitInstance(string kind, string id, UnitKindOptions options, UnitActivity activity)
+    public UnitInstance(string kind, string id, UnitKindOptions options)
     {
         _kind = kind;
         _id = id;
         _options = options;
-        _activity = activity;
     }
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    public static Props Props(string kind, string id, UnitKindOptions options, UnitActivity activity) =>
-        Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options, activity));
+    public static Props Props(string kind, string id, UnitKindOptions options) =>
+        Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options));
 
     protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(OnWorkerFailed, OnWorkerTerminated);
 
@@ -67,11 +64,9 @@ internal sealed class UnitInstance : UntypedActor
         switch (message)
         {
             case UnitEnvelope e:
-                _activity.Touch(Now);
                 Deliver(e.Message, Sender);
                 break;
             case UnitMessage m:
-                _activity.Touch(Now);
                 Deliver(m.Message, Sender);
                 break;
             case BreakerStatus status:

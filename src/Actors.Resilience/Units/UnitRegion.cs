@@ -19,6 +19,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _byRef = new();
     private Overloaded? _overloaded;
+    private long _routed;
 
     public UnitRegion(UnitKindOptions options) => _options = options;
 
@@ -70,15 +71,10 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                 Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency")));
                 break;
             case ReportTick:
-                long routed = 0;
-                foreach (Entry e in _entries.Values)
+                if (_routed > 0)
                 {
-                    routed += e.Activity.TakeMessages();
-                }
-
-                if (routed > 0)
-                {
-                    Context.System.EventStream.Publish(new UnitLoadReport(_options.Kind, routed));
+                    Context.System.EventStream.Publish(new UnitLoadReport(_options.Kind, _routed));
+                    _routed = 0;
                 }
 
                 break;
@@ -168,16 +164,33 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             }
 
             entry = Create(id, Now);
+            entry.SeenRouted = 1; // the message that created it is not "activity since"
         }
 
+        // No clock read per message: activity is the count moving between two looks (see Observe).
+        entry.Routed++;
+        _routed++;
         entry.Ref.Forward(envelope);
+    }
+
+    /// <summary>
+    /// Brings an entry's last activity up to <paramref name="now"/> if it received messages since the last look.
+    /// Activity is seen at the region's looks (its passivation checks, every half of passivate-after, and listings),
+    /// so an instance is passivated after being idle for passivate-after plus at most one check period.
+    /// </summary>
+    private static void Observe(Entry entry, DateTimeOffset now)
+    {
+        if (entry.Routed != entry.SeenRouted)
+        {
+            entry.SeenRouted = entry.Routed;
+            entry.LastActivity = now;
+        }
     }
 
     private Entry Create(string id, DateTimeOffset now)
     {
-        var activity = new UnitActivity(now);
-        IActorRef child = Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options, activity), UnitAddress.ToActorName(id));
-        var entry = new Entry(id, child, now, activity);
+        IActorRef child = Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options), UnitAddress.ToActorName(id));
+        var entry = new Entry(id, child, now) { LastActivity = now };
         _entries[id] = entry;
         _byRef[child] = id;
         return entry;
@@ -204,6 +217,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             Entry next = Create(id, Now);
             foreach (var (message, sender) in entry.Pending)
             {
+                _routed++;
                 next.Ref.Tell(message, sender);
             }
 
@@ -229,11 +243,13 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     /// </summary>
     private int Passivate(TimeSpan idleFor, bool keepRecovering)
     {
-        DateTimeOffset horizon = Now - idleFor;
+        DateTimeOffset now = Now;
+        DateTimeOffset horizon = now - idleFor;
         int count = 0;
         foreach (Entry e in _entries.Values)
         {
-            if (!e.Stopping && e.Activity.LastActivity <= horizon && !(keepRecovering && e.State is UnitState.BackingOff or UnitState.CircuitOpen))
+            Observe(e, now);
+            if (!e.Stopping && e.LastActivity <= horizon && !(keepRecovering && e.State is UnitState.BackingOff or UnitState.CircuitOpen))
             {
                 Stop(e, "passivated");
                 count++;
@@ -266,12 +282,14 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
 
     private UnitInstanceList List()
     {
+        DateTimeOffset now = Now;
         var list = new List<UnitInstanceSummary>(_entries.Count);
         foreach (Entry e in _entries.Values)
         {
             if (!e.Stopping)
             {
-                list.Add(new UnitInstanceSummary(e.Id, e.State, e.Created, e.Activity.LastActivity));
+                Observe(e, now);
+                list.Add(new UnitInstanceSummary(e.Id, e.State, e.Created, e.LastActivity));
             }
         }
 
@@ -279,9 +297,16 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         return new UnitInstanceList(_options.Kind, list);
     }
 
-    private sealed class Entry(string id, IActorRef @ref, DateTimeOffset created, UnitActivity activity)
+    private sealed class Entry(string id, IActorRef @ref, DateTimeOffset created)
     {
-        public UnitActivity Activity { get; } = activity;
+        /// <summary>Messages routed to this incarnation.</summary>
+        public long Routed { get; set; }
+
+        /// <summary><see cref="Routed"/> at the last look (<see cref="Observe"/>).</summary>
+        public long SeenRouted { get; set; }
+
+        /// <summary>When activity was last seen.</summary>
+        public DateTimeOffset LastActivity { get; set; }
 
         public string Id { get; } = id;
 
