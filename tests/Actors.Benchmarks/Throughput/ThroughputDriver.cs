@@ -11,6 +11,8 @@ namespace Actors.Benchmarks.Throughput;
 /// </summary>
 internal static class ThroughputDriver
 {
+    private const int WarmUpRounds = 4;
+
     public static (double First, double Second) Compare(BenchSettings settings, int targets, ThroughputPath first, ThroughputPath second)
     {
         IActorRef firstCounter = first.System.ActorOf(Props.Create<ReplyCounter>());
@@ -18,7 +20,14 @@ internal static class ThroughputDriver
         foreach (var (path, counter) in new[] { (first, firstCounter), (second, secondCounter) })
         {
             RunRound(counter, targets, 1, path.Send); // one message each: creates unit instances or entities, and waits for them
-            RunRound(counter, targets, settings.PerTarget, path.Send); // warm-up: JITs the path
+        }
+
+        // Warm-up, alternating: tiered compilation brings both paths (and Akka's) to their final tier, and the thread
+        // pool to its working size, before anything is measured.
+        for (int w = 0; w < WarmUpRounds; w++)
+        {
+            RunRound(firstCounter, targets, settings.PerTarget, first.Send);
+            RunRound(secondCounter, targets, settings.PerTarget, second.Send);
         }
 
         var firstRates = new List<double>(settings.Rounds);
