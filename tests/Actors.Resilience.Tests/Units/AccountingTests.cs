@@ -20,6 +20,7 @@ public sealed class AccountingTests(ITestOutputHelper output) : ResilienceTestKi
     private readonly FakeMemoryProbe _memory = new();
     private readonly ConnectGate _gate = new(open: false);
     private readonly List<int> _sent = new();
+    private readonly Dictionary<int, string> _targets = new();
     private TestProbe _collector = null!;
     private TestProbe _events = null!;
     private ResilienceRuntime _runtime = null!;
@@ -29,6 +30,7 @@ public sealed class AccountingTests(ITestOutputHelper output) : ResilienceTestKi
     {
         int n = ++_next;
         _sent.Add(n);
+        _targets[n] = $"{kind}/{id}{(fail ? " (fails)" : string.Empty)}";
         IActorRef tagger = Sys.ActorOf(Tagger.Props(n, _collector.Ref));
         Send(_runtime, kind, id, new Request(n, fail), tagger);
     }
@@ -150,7 +152,7 @@ public sealed class AccountingTests(ITestOutputHelper output) : ResilienceTestKi
                     break;
                 }
 
-                Assert.True(steps++ < 60, $"only {i} of {_sent.Count} requests were answered");
+                Assert.True(steps++ < 60, $"only {i} of {_sent.Count} requests were answered; none for {string.Join(", ", _sent.Where(n => !outcomes.ContainsKey(n)).Select(n => $"#{n} {_targets[n]}"))}");
                 Advance(TimeSpan.FromSeconds(10));
             }
 
