@@ -26,18 +26,17 @@ internal static class HealthScoring
     {
         var reasons = new List<string>();
         double p95Seconds = worstP95?.TotalSeconds ?? 0;
+        int unavailable = totals.BackingOff + totals.CircuitOpen;
+
+        // Summed in the documented order, so a score at a rounding boundary is the one the formula as written gives.
         double penalty =
             (ErrorWeight * Pressure(errorRate, options.ErrorRateThreshold)) +
+            (totals.Instances > 0 ? UnavailableWeight * unavailable / totals.Instances : 0) +
             (MemoryWeight * Pressure(resources.MemoryPercent, options.MemoryThresholdPercent)) +
             (CpuWeight * Pressure(resources.CpuPercent, options.CpuThresholdPercent)) +
             (DiskWeight * Pressure(resources.DiskPercent, options.DiskThresholdPercent)) +
             (LatencyWeight * Pressure(worstP95 is null ? null : p95Seconds, options.P95HandlingTimeThreshold.TotalSeconds)) +
             (ThreadPoolWeight * Pressure(resources.ThreadPoolQueueLength, options.ThreadPoolQueueThreshold));
-        int unavailable = totals.BackingOff + totals.CircuitOpen;
-        if (totals.Instances > 0)
-        {
-            penalty += UnavailableWeight * unavailable / totals.Instances;
-        }
 
         int score = (int)Math.Clamp(Math.Round(100 - penalty, MidpointRounding.AwayFromZero), 0, 100);
 
