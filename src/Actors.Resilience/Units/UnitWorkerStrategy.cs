@@ -25,7 +25,10 @@ internal sealed class UnitWorkerStrategy(Func<IActorRef, Exception, IActorRef?, 
 
         // The instance acts first (a zero-backoff restart is under way before anyone else is told), then the
         // decision is published.
-        if (!onFailure(child, cause, FailedMessageSender(child)))
+        // A failure while starting or restarting (ActorInitializationException, PostRestartException) is not about a
+        // message: the cell still holds the message of an earlier failure, whose sender was already answered.
+        IActorRef? failedSender = cause is ActorInitializationException ? null : FailedMessageSender(child);
+        if (!onFailure(child, cause, failedSender))
         {
             base.ProcessFailure(context, restart, child, cause, stats, children);
         }

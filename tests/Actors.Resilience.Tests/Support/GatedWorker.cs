@@ -12,6 +12,7 @@ public sealed class GatedWorker : ReceiveActor
         _id = id;
         _probe = probe;
         _gate = gate;
+        Receive<string>(s => s == "boom", _ => throw new InvalidOperationException("boom"));
         Receive<string>(s => Sender.Tell($"{_id}:{s}"));
     }
 

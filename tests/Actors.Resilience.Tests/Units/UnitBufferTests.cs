@@ -227,4 +227,21 @@ public sealed class UnitBufferTests(ITestOutputHelper output) : ResilienceTestKi
         var info = await InspectAsync(_runtime, "session", "a");
         Assert.Equal((UnitState.Running, 0L), (info.State, info.Failures));
     }
+
+    [Fact]
+    public async Task WorkerFailsOnAMessageThenAtRestart_TheMessageIsAnsweredOnce()
+    {
+        _gate.IsOpen = true;
+        Send(_runtime, "feed", "BTC", "hello", TestActor);
+        await ExpectMsgAsync("BTC:hello");
+        _gate.IsOpen = false;
+        Send(_runtime, "feed", "BTC", "boom", TestActor);
+        Assert.Equal("boom", (await ExpectMsgAsync<UnitWorkerFailed>()).Message);
+        await ExpectStateAsync(_events, _runtime, "feed", "BTC", UnitState.BackingOff);
+
+        // The restart fails in PreStart: a failure that is not about a message, so "boom" is not answered again.
+        Advance(TimeSpan.FromSeconds(1));
+        await ExpectStateAsync(_events, _runtime, "feed", "BTC", UnitState.CircuitOpen);
+        await ExpectNoMsgAsync(Quiet);
+    }
 }
