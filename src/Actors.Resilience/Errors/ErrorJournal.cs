@@ -42,7 +42,7 @@ internal sealed class ErrorJournal : ReceiveActor
     {
         DateTimeOffset now = Context.System.Scheduler.Now;
         bool isUnit = UnitAddress.TryParse(failed.Child.Path, out string kind, out string id);
-        Exception cause = Unwrap(failed.Cause);
+        Exception cause = FailureCause.Unwrap(failed.Cause);
         string type = cause.GetType().FullName ?? cause.GetType().Name;
         var entry = new ErrorEntry(
             ++_total,
@@ -59,10 +59,6 @@ internal sealed class ErrorJournal : ReceiveActor
         _byDirective[failed.Directive] = _byDirective.GetValueOrDefault(failed.Directive) + 1;
         _lastMinute.Add(now);
     }
-
-    /// <summary>A failure in a constructor or PreStart arrives wrapped; the journal reports what the user code threw.</summary>
-    private static Exception Unwrap(Exception cause) =>
-        cause is ActorInitializationException { InnerException: { } inner } ? inner : cause;
 
     private List<ErrorEntry> Recent(int count, bool withStackTraces)
     {

@@ -97,7 +97,7 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
             record.Failures.Dequeue();
         }
 
-        Exception cause = failed.Cause is ActorInitializationException { InnerException: { } inner } ? inner : failed.Cause;
+        Exception cause = FailureCause.Unwrap(failed.Cause);
         record.LastFailure = $"{cause.GetType().Name}: {cause.Message}";
     }
 

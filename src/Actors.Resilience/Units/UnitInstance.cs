@@ -222,7 +222,7 @@ internal sealed class UnitInstance : UntypedActor
             return false;
         }
 
-        Exception shown = cause is ActorInitializationException { InnerException: { } inner } ? inner : cause;
+        Exception shown = Supervision.FailureCause.Unwrap(cause);
         failedSender?.Tell(new UnitWorkerFailed(_kind, _id, shown.GetType().FullName ?? shown.GetType().Name, shown.Message), Self);
         _suspendedBy = cause;
         _failures++;
