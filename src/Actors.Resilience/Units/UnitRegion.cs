@@ -78,6 +78,14 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                 }
 
                 break;
+            case MemoryStatus status:
+                if (status.Overloaded && _overloaded is null)
+                {
+                    // The guard's next MemoryPressureChanged carries its own retry hint; until then, its default sample interval.
+                    _overloaded = new Overloaded($"memory emergency: new '{_options.Kind}' instances are refused", TimeSpan.FromSeconds(10));
+                }
+
+                break;
             case MemoryPressureChanged pressure:
                 _overloaded = pressure.Overloaded
                     ? new Overloaded($"memory emergency: new '{_options.Kind}' instances are refused", pressure.RetryAfter)
@@ -126,6 +134,9 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     protected override void PreStart()
     {
         Context.System.EventStream.Subscribe<MemoryPressureChanged>(Self);
+
+        // A kind registered during a memory emergency must refuse new instances too: ask the guard where it stands.
+        Context.ActorSelection("/user/memory").Tell(GetMemoryStatus.Instance, Self);
         if (_options.PassivateAfter is { } idle)
         {
             TimeSpan every = idle / 2 > TimeSpan.FromSeconds(1) ? idle / 2 : TimeSpan.FromSeconds(1);

@@ -223,4 +223,22 @@ public sealed class MemoryGuardTests(ITestOutputHelper output) : ResilienceTestK
         Advance(s_sample);
         await ExpectActionAsync(MemoryActionKind.Cleanup);
     }
+
+    [Fact]
+    public async Task RegisterUnitKind_DuringAnEmergency_NewKindRefusesNewInstancesToo()
+    {
+        var ops = new MemoryOperations(_runtime);
+        await ops.Emergency();
+        Assert.True((await ops.Get()).Overloaded);
+
+        // The new kind's region was not there when the emergency was published: it asks the guard when it starts.
+        IActorRef region = await _runtime.RegisterUnitKindAsync(new UnitKindOptions("late", id => FlakyWorker.Props(id, _starts.Ref)));
+        // Barriers, in causal order: the region has started (and asked the guard), the guard has answered it, the
+        // region has handled the answer.
+        await region.Ask<UnitInstanceList>(ListUnitInstances.Instance, Signal);
+        await StatusAsync();
+        await region.Ask<UnitInstanceList>(ListUnitInstances.Instance, Signal);
+        Assert.IsType<Overloaded>(await SendAsync("late", "a", "hi"));
+        await _starts.ExpectNoMsgAsync(Quiet);
+    }
 }
