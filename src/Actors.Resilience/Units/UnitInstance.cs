@@ -63,11 +63,11 @@ internal sealed class UnitInstance : UntypedActor
     {
         switch (message)
         {
-            case UnitEnvelope e:
-                Deliver(e.Message, Sender);
-                break;
             case UnitMessage m:
                 Deliver(m.Message, Sender);
+                break;
+            case UnitEnvelope e:
+                Deliver(e.Message, Sender);
                 break;
             case BreakerStatus status:
                 OnVerdict(status);

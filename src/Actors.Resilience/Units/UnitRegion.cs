@@ -16,7 +16,9 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     private static readonly object s_reportKey = "report";
 
     private readonly UnitKindOptions _options;
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // The default comparer (ordinal) hashes short strings without randomization until it sees collisions: cheaper
+    // on the per-message path than an explicit StringComparer.Ordinal.
+    private readonly Dictionary<string, Entry> _entries = new();
     private readonly Dictionary<IActorRef, string> _byRef = new();
     private Overloaded? _overloaded;
     private long _routed;
