@@ -13,7 +13,8 @@ internal static class RawMerger
             return;
         }
 
-        if (value is RawObject higher && existing is RawObject lower)
+        // An object that itself replaced a non-object hides everything before it (as in WithFallback).
+        if (value is RawObject { IgnoresFallbacks: false } higher && existing is RawObject lower)
         {
             foreach (var pair in higher.Fields)
             {

@@ -94,6 +94,18 @@ public sealed class WithFallbackPropertyTests
     }
 
     [Fact]
+    public void DuplicateKey_ObjectThatReplacedNonObject_HidesEarlierObjectInSameFile()
+    {
+        // Found by WithFallback_EqualsTextualConcatenation: the second "a" must not merge its "c" into the first one's,
+        // because within the second "a" the object "c" replaced the number 5 (same answer as WithFallback).
+        var text = P("a { c { x = 1 } }\na { c = 5, c { y = 2 } }");
+        Assert.Equal(2, text.GetInt("a.c.y"));
+        Assert.False(text.HasPath("a.c.x"));
+        var merged = P("a { c = 5, c { y = 2 } }").WithFallback(P("a { c { x = 1 } }"));
+        Assert.True(HoconAssert.AreEquivalent(text.Root, merged.Root));
+    }
+
+    [Fact]
     public void WithFallback_ReceiverNonObject_HidesFallbackObject()
     {
         var merged = P("a = 1").WithFallback(P("a { b = 2 }"));
