@@ -57,12 +57,35 @@ public static class AdminHostingExtensions
 
             ResilienceRuntime runtime = ResilienceRuntime.Get(system) ?? throw new InvalidOperationException(
                 "WithAdminEndpoints serves the resilience layer: call WithResilience() (or WithUnitKind) in AddAkka as well.");
-            AdminServer server = await AdminServer.StartAsync(system, runtime, endpoints, CancellationToken.None).ConfigureAwait(false);
+            AdminServer server = await AdminServer.StartAsync(system, runtime, endpoints, state.AdminRoutes, CancellationToken.None).ConfigureAwait(false);
             CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseServiceUnbind, "actors-admin-endpoints", async () =>
             {
                 await server.StopAsync().ConfigureAwait(false);
                 return Akka.Done.Instance;
             });
         });
+    }
+
+    /// <summary>
+    /// Adds a workload's routes to the admin endpoints, in any order with <see cref="WithAdminEndpoints"/>: they are
+    /// mapped when the endpoints start (after every actor starter has run), behind the same token policy (reads open
+    /// on loopback, every POST needs the token), with the same JSON options and failure handling (a route that throws
+    /// answers a 500 problem without a stack trace; an actor that does not answer in time, a 503). Without
+    /// <see cref="WithAdminEndpoints"/> the routes are not served.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// akka.WithAdminRoutes(new AdminRouteSet("GET /hello", (app, system) =&gt; app.MapGet("/hello", () =&gt; "hi")));
+    /// </code>
+    /// </example>
+    /// <param name="builder">The Akka.Hosting builder.</param>
+    /// <param name="routes">The routes.</param>
+    /// <returns>The builder.</returns>
+    public static AkkaConfigurationBuilder WithAdminRoutes(this AkkaConfigurationBuilder builder, AdminRouteSet routes)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(routes);
+        HostingState.Of(builder).AdminRoutes.Add(routes);
+        return builder;
     }
 }

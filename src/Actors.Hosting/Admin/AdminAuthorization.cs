@@ -16,6 +16,9 @@ internal sealed class AdminAuthorization
     private readonly byte[]? _tokenHash;
     private readonly bool _everyRequest;
 
+    /// <summary>The query parameter accepted in place of the <c>Authorization</c> header.</summary>
+    public const string AccessTokenParameter = "access_token";
+
     public AdminAuthorization(string token, bool isLoopback)
     {
         _tokenHash = token.Length == 0 ? null : SHA256.HashData(Encoding.UTF8.GetBytes(token));
@@ -43,10 +46,16 @@ internal sealed class AdminAuthorization
 
         string header = context.Request.Headers[HeaderNames.Authorization].ToString();
         const string scheme = "Bearer ";
+        if (header.Length == 0 && context.Request.Query.TryGetValue(AccessTokenParameter, out var queryToken) && queryToken.Count == 1)
+        {
+            // The clients of the services we replace pass ?access_token=; it counts as the bearer token.
+            header = scheme + queryToken[0];
+        }
+
         if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
             string which = _everyRequest ? "Every call" : "This call";
-            return AdminProblems.WriteUnauthorized(context, $"{which} requires the header 'Authorization: Bearer <actors.admin.token>'.", invalidToken: false);
+            return AdminProblems.WriteUnauthorized(context, $"{which} requires the header 'Authorization: Bearer <actors.admin.token>' (or the query parameter ?access_token=<actors.admin.token>).", invalidToken: false);
         }
 
         // Hashing first makes the comparison constant-time regardless of the lengths.

@@ -16,7 +16,7 @@ namespace Actors.Hosting.Admin;
 /// </summary>
 internal static class AdminRoutes
 {
-    public static void Map(IEndpointRouteBuilder app, ResilienceRuntime runtime, AdminEndpointOptions options)
+    public static void Map(IEndpointRouteBuilder app, ResilienceRuntime runtime, AdminEndpointOptions options, ActorSystem system, IReadOnlyList<AdminRouteSet> extraRoutes)
     {
         var health = new HealthOperations(runtime);
         var errors = new ErrorOperations(runtime);
@@ -73,9 +73,15 @@ internal static class AdminRoutes
         app.MapPost("/units/{kind}/reset-breakers", async (string kind, CancellationToken ct) =>
             await units.ResetBreakers(kind, ct).ConfigureAwait(false) is { } reset ? Results.Ok(reset) : UnknownKind(kind));
 
+        foreach (AdminRouteSet routes in extraRoutes)
+        {
+            routes.Map(app, system);
+        }
+
+        string extra = string.Concat(extraRoutes.Select(r => " " + r.Summary.TrimEnd('.') + "."));
         app.MapFallback((HttpContext context) => AdminProblems.NotFound(
             $"No admin endpoint answers {context.Request.Method} {context.Request.Path}. Endpoints: GET /health, /health/detailed, /health/watch, " +
-            "/admin/errors, /admin/memory, /units, /units/{kind}, /units/{kind}/{id}, /breakers, /breakers/{kind}; POST /admin/cleanup, /admin/emergency, /units/{kind}/{id}/reset-breaker, /units/{kind}/reset-breakers."));
+            "/admin/errors, /admin/memory, /units, /units/{kind}, /units/{kind}/{id}, /breakers, /breakers/{kind}; POST /admin/cleanup, /admin/emergency, /units/{kind}/{id}/reset-breaker, /units/{kind}/reset-breakers." + extra));
     }
 
     private static async Task<IResult> Breakers(UnitOperations units, string? kind, HttpRequest request, AdminEndpointOptions options, CancellationToken ct)

@@ -32,7 +32,7 @@ internal sealed class AdminServer
         _log = log;
     }
 
-    public static async Task<AdminServer> StartAsync(ActorSystem system, ResilienceRuntime runtime, AdminEndpoints endpoints, CancellationToken cancellationToken)
+    public static async Task<AdminServer> StartAsync(ActorSystem system, ResilienceRuntime runtime, AdminEndpoints endpoints, IReadOnlyList<AdminRouteSet> extraRoutes, CancellationToken cancellationToken)
     {
         AdminEndpointOptions options = endpoints.Options;
         ILoggingAdapter log = Logging.GetLogger(system, "Actors.Hosting.Admin");
@@ -43,7 +43,7 @@ internal sealed class AdminServer
 
         // Kestrel's own diagnostics go to the host's logging when there is one.
         ILoggerFactory loggers = DependencyResolver.For(system).Resolver.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        WebApplication app = Build(options, binding, runtime, loggers, log);
+        WebApplication app = Build(system, options, binding, runtime, extraRoutes, loggers, log);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -100,7 +100,7 @@ internal sealed class AdminServer
         }
     }
 
-    private static WebApplication Build(AdminEndpointOptions options, AdminBinding binding, ResilienceRuntime runtime, ILoggerFactory loggers, ILoggingAdapter log)
+    private static WebApplication Build(ActorSystem system, AdminEndpointOptions options, AdminBinding binding, ResilienceRuntime runtime, IReadOnlyList<AdminRouteSet> extraRoutes, ILoggerFactory loggers, ILoggingAdapter log)
     {
         WebApplicationBuilder web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Actors.Hosting.Admin" });
         web.Services.AddSingleton(loggers);
@@ -128,7 +128,7 @@ internal sealed class AdminServer
         var authorization = new AdminAuthorization(options.Token, binding.IsLoopback);
         app.Use((context, next) => HandleFailures(context, next, log));
         app.Use(authorization.Invoke);
-        AdminRoutes.Map(app, runtime, options);
+        AdminRoutes.Map(app, runtime, options, system, extraRoutes);
         return app;
     }
 

@@ -44,6 +44,9 @@ internal sealed class HostingState
     /// <summary>Whether <c>WithAdminEndpoints</c> was called.</summary>
     public bool AdminEndpoints { get; set; }
 
+    /// <summary>Routes added by workloads with <c>WithAdminRoutes</c>, mapped when the admin endpoints start.</summary>
+    public List<Admin.AdminRouteSet> AdminRoutes { get; } = [];
+
     public static HostingState Of(AkkaConfigurationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -36,7 +36,7 @@ internal sealed class AdminHost : IAsyncDisposable
     public ResilienceRuntime Runtime => ResilienceRuntime.Get(Host.System)!;
 
     /// <summary>Builds the host: <paramref name="hocon"/> goes into its configuration file, <paramref name="admin"/> changes the options after the test defaults (port 0, the token).</summary>
-    public static TestHost Build(TestFiles files, Action<AdminEndpointOptions>? admin = null, string? hocon = null)
+    public static TestHost Build(TestFiles files, Action<AdminEndpointOptions>? admin = null, string? hocon = null, Action<AkkaConfigurationBuilder>? more = null)
     {
         string path = files.Write("admin.conf", "actors.memory.compact-heap-on-cleanup = off\n" + (hocon ?? string.Empty));
         return TestHost.Build(
@@ -48,15 +48,16 @@ internal sealed class AdminHost : IAsyncDisposable
                     o.Port = 0;
                     o.Token = Token;
                     admin?.Invoke(o);
-                }),
+                })
+                .WithMore(more),
             virtualTime: true);
     }
 
     /// <summary>Starts the host and waits until the endpoints listen.</summary>
-    public static async Task<AdminHost> StartAsync(Action<AdminEndpointOptions>? admin = null, string? hocon = null)
+    public static async Task<AdminHost> StartAsync(Action<AdminEndpointOptions>? admin = null, string? hocon = null, Action<AkkaConfigurationBuilder>? more = null)
     {
         var files = new TestFiles();
-        TestHost host = Build(files, admin, hocon);
+        TestHost host = Build(files, admin, hocon, more);
         await host.StartAsync();
         AdminEndpoints endpoints = AdminEndpoints.Get(host.System) ?? throw new InvalidOperationException("WithAdminEndpoints registered no endpoints.");
         Uri url = await endpoints.WhenListening.WaitAsync(TestHost.Timeout);
@@ -105,5 +106,15 @@ internal sealed class AdminHost : IAsyncDisposable
         Http.Dispose();
         await Host.DisposeAsync();
         _files.Dispose();
+    }
+}
+
+/// <summary>Lets a test add to the builder inline.</summary>
+internal static class BuilderMore
+{
+    public static AkkaConfigurationBuilder WithMore(this AkkaConfigurationBuilder builder, Action<AkkaConfigurationBuilder>? more)
+    {
+        more?.Invoke(builder);
+        return builder;
     }
 }
