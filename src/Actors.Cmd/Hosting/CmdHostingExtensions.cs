@@ -36,4 +36,19 @@ public static class CmdHostingExtensions
             registry.Register<CommandServer>(server.Actor);
         }));
     }
+
+    /// <summary>
+    /// Registers a palette of a workload with the command server once the system has started, in any order with
+    /// <see cref="WithCmd"/> (the server starts with the actors, the palette after every actor starter has run).
+    /// Without <see cref="WithCmd"/> nothing is registered.
+    /// </summary>
+    /// <param name="builder">The Akka.Hosting builder.</param>
+    /// <param name="create">Creates the palette from the running system.</param>
+    /// <returns>The same builder.</returns>
+    public static AkkaConfigurationBuilder WithCmdPalette(this AkkaConfigurationBuilder builder, Func<ActorSystem, CommandPalette> create)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(create);
+        return builder.AddStartup((system, _) => CommandServer.Get(system)?.Register(create(system)));
+    }
 }

@@ -67,6 +67,29 @@ public sealed class WithCmdTests
     }
 
     [Fact]
+    public async Task WithCmdPalette_BeforeWithCmd_PaletteServed()
+    {
+        CommandPalette palette = new CommandPaletteBuilder("hello", "Says hello.")
+            .AddCommand("say", "Says hello.", context =>
+            {
+                context.WriteLine("hello");
+                return Task.CompletedTask;
+            })
+            .Build();
+        using IHost host = Build("actors.cmd.port = 0", akka => akka.WithCmdPalette(_ => palette).WithCmd());
+        await host.StartAsync().WaitAsync(Timeout);
+        try
+        {
+            CommandServer server = CommandServer.Get(host.Services.GetRequiredService<ActorSystem>())!;
+            Assert.Contains(server.Palettes, p => p.Name == "hello");
+        }
+        finally
+        {
+            await host.StopAsync().WaitAsync(Timeout);
+        }
+    }
+
+    [Fact]
     public async Task WithCmd_PortInUse_StartFailsWithTheConfigurationError()
     {
         using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
