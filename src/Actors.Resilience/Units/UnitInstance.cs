@@ -43,6 +43,10 @@ internal sealed class UnitInstance : UntypedActor
     private int _knownFailureCount;
     private ICancelable? _restartTimer;
     private ICancelable? _stableTimer;
+    private int _grant;
+    private bool _granted;
+    private int _revokesUnanswered;
+    private bool _retireOnRevoked;
 
     public UnitInstance(string kind, string id, UnitKindOptions options)
     {
@@ -71,6 +75,12 @@ internal sealed class UnitInstance : UntypedActor
                 break;
             case BreakerStatus status:
                 OnVerdict(status);
+                break;
+            case DirectProbe probe:
+                Context.Parent.Tell(new DirectConfirm(_id, probe.Grant, _granted && probe.Grant == _grant), Self);
+                break;
+            case DirectRevoked:
+                OnRevoked();
                 break;
             case CircuitBreakerStateChanged changed:
                 OnBreakerChanged(changed);
@@ -222,6 +232,7 @@ internal sealed class UnitInstance : UntypedActor
             return false;
         }
 
+        Revoke();
         Exception shown = Supervision.FailureCause.Unwrap(cause);
         failedSender?.Tell(new UnitWorkerFailed(_kind, _id, shown.GetType().FullName ?? shown.GetType().Name, shown.Message), Self);
         _suspendedBy = cause;
@@ -331,6 +342,48 @@ internal sealed class UnitInstance : UntypedActor
         _stableTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(_options.BackoffResetAfter, Self, new StableTick(_incarnation), Self);
         SetState(UnitState.Running, null);
         Report(new BreakerSuccess());
+        Grant();
+    }
+
+    /// <summary>Lets the region send straight to the running worker (see <see cref="DirectGrant"/>).</summary>
+    private void Grant()
+    {
+        if (_stopping || _stopRequested || _worker is null || _suspendedBy is not null)
+        {
+            return;
+        }
+
+        _granted = true;
+        Context.Parent.Tell(new DirectGrant(_id, _worker, ++_grant), Self);
+    }
+
+    /// <summary>Withdraws the grant: from the region's answer on, every message comes through this actor again.</summary>
+    private void Revoke()
+    {
+        if (!_granted)
+        {
+            return;
+        }
+
+        _granted = false;
+        _revokesUnanswered++;
+        Context.Parent.Tell(new DirectRevoke(_id, _grant), Self);
+    }
+
+    /// <summary>Whether the region may still send straight to the worker (a grant stands, or its revocation is unanswered).</summary>
+    private bool DirectOutstanding => _granted || _revokesUnanswered > 0;
+
+    private void OnRevoked()
+    {
+        _revokesUnanswered--;
+        if (_retireOnRevoked && !DirectOutstanding)
+        {
+            _retireOnRevoked = false;
+            if (_worker is not null && _retiring)
+            {
+                Context.Stop(_worker);
+            }
+        }
     }
 
     /// <summary>
@@ -342,6 +395,7 @@ internal sealed class UnitInstance : UntypedActor
     {
         if (_worker is not null && child.Equals(_worker))
         {
+            Revoke();
             Self.Tell(new WorkerGone(child));
         }
     }
@@ -527,7 +581,16 @@ internal sealed class UnitInstance : UntypedActor
             // Retire the suspended worker: its mailbox comes back (WorkerMailbox) and is answered CircuitOpen too,
             // instead of waiting for the probe; the probe starts a new worker.
             _retiring = true;
-            Context.Stop(_worker);
+            if (DirectOutstanding)
+            {
+                // The region may still send straight to the worker: stop it only when it has answered the revocation,
+                // so everything it sent is in the worker's mailbox and comes back, none dead-lettered.
+                _retireOnRevoked = true;
+            }
+            else
+            {
+                Context.Stop(_worker);
+            }
         }
     }
 
