@@ -38,6 +38,7 @@ public sealed class DirectRoutingTests(ITestOutputHelper output) : ResilienceTes
             BufferCapacity = Count,
             Breaker = new CircuitBreakerOptions { MaxFailures = 1, ResetTimeout = TimeSpan.FromMinutes(1) },
         });
+        options.Kinds.Add(new UnitKindOptions("quitting", StashingWorker.Props) { PassivateAfter = null, BufferCapacity = Count });
         _runtime = await StartAsync(options);
     }
 
@@ -111,5 +112,39 @@ public sealed class DirectRoutingTests(ITestOutputHelper output) : ResilienceTes
         }
 
         await ExpectNoMsgAsync(Quiet);
+    }
+
+    [Fact]
+    public async Task Stream_WorkerStopsItselfOnTheWay_EachAnsweredOnceInOrder()
+    {
+        // The worker stops itself while messages are being sent straight to it: what reached its mailbox comes back,
+        // what the region sends before it learns of the stop must not be dead-lettered.
+        var deadLetters = CreateTestProbe();
+        Sys.EventStream.Subscribe(deadLetters.Ref, typeof(Akka.Event.DeadLetter));
+        _runtime.Tell(new UnitMessage("quitting", "d", "open"), TestActor);
+        _runtime.Tell(new UnitMessage("quitting", "d", "first"), TestActor);
+        await ExpectMsgAsync("d:first", Signal);
+        for (int round = 0; round < 5; round++)
+        {
+            for (int i = 0; i < 400; i++)
+            {
+                _runtime.Tell(new UnitMessage("quitting", "d", i == 200 ? "quit" : $"r{round}m{i}"), TestActor);
+                if (i == 200)
+                {
+                    _runtime.Tell(new UnitMessage("quitting", "d", "open"), TestActor); // for the next incarnation
+                }
+            }
+
+            for (int i = 0; i < 400; i++)
+            {
+                if (i != 200)
+                {
+                    await ExpectMsgAsync($"d:r{round}m{i}", Signal);
+                }
+            }
+        }
+
+        await ExpectNoMsgAsync(Quiet);
+        deadLetters.ExpectNoMsg(TimeSpan.Zero);
     }
 }
