@@ -47,6 +47,7 @@ internal sealed class UnitInstance : UntypedActor
     private bool _granted;
     private int _revokesUnanswered;
     private bool _retireOnRevoked;
+    private bool _workerEnded;
 
     public UnitInstance(string kind, string id, UnitKindOptions options)
     {
@@ -119,9 +120,19 @@ internal sealed class UnitInstance : UntypedActor
                 OnPermit(permit);
                 break;
             case WorkerLeftover leftover:
-                if (!(leftover.Message is Identify or PoisonPill && leftover.Sender.Equals(Self)))
+                if (leftover.Message is Identify or PoisonPill && leftover.Sender.Equals(Self))
+                {
+                    break;
+                }
+
+                if (leftover.Worker.Equals(_worker))
                 {
                     (_leftovers ??= new()).Add((leftover.Message, leftover.Sender));
+                }
+                else
+                {
+                    // Sent to a worker already gone, just as it went (see WorkerMessageQueue): a request like any other.
+                    Deliver(leftover.Message, leftover.Sender);
                 }
 
                 break;
@@ -191,7 +202,7 @@ internal sealed class UnitInstance : UntypedActor
                 _breaker.Tell(AcquireBreakerPermit.Instance, Self);
             }
         }
-        else if (_suspendedBy is null && _worker is not null)
+        else if (_suspendedBy is null && _worker is not null && !_workerEnded && !UnitRegion.IsEnded(_worker))
         {
             _worker.Tell(message, sender);
         }
@@ -232,7 +243,6 @@ internal sealed class UnitInstance : UntypedActor
             return false;
         }
 
-        Revoke();
         Exception shown = Supervision.FailureCause.Unwrap(cause);
         failedSender?.Tell(new UnitWorkerFailed(_kind, _id, shown.GetType().FullName ?? shown.GetType().Name, shown.Message), Self);
         _suspendedBy = cause;
@@ -256,6 +266,8 @@ internal sealed class UnitInstance : UntypedActor
         }
         else
         {
+            // The worker may stay suspended a while: from now on messages come here, to the bounded buffer.
+            Revoke();
             Report(new BreakerFailure(shown));
             _awaitingVerdict = true;
         }
@@ -280,6 +292,7 @@ internal sealed class UnitInstance : UntypedActor
         }
 
         _worker = Context.ActorOf(props, "worker");
+        _workerEnded = false;
         _suspendedBy = null;
         _incarnation++;
         SetState(UnitState.Starting, _incarnation == 1 ? null : "worker starting");
@@ -348,7 +361,7 @@ internal sealed class UnitInstance : UntypedActor
     /// <summary>Lets the region send straight to the running worker (see <see cref="DirectGrant"/>).</summary>
     private void Grant()
     {
-        if (_stopping || _stopRequested || _worker is null || _suspendedBy is not null)
+        if (_granted || _stopping || _stopRequested || _worker is null || _suspendedBy is not null)
         {
             return;
         }
@@ -395,6 +408,8 @@ internal sealed class UnitInstance : UntypedActor
     {
         if (_worker is not null && child.Equals(_worker))
         {
+            // From now on nothing is sent to it (it would be dead-lettered): held here until its leftovers are in.
+            _workerEnded = true;
             Revoke();
             Self.Tell(new WorkerGone(child));
         }
@@ -567,6 +582,7 @@ internal sealed class UnitInstance : UntypedActor
 
     private void EnterCircuitOpen(TimeSpan retryAfter)
     {
+        Revoke();
         _openUntil = Now + retryAfter;
         _restartTimer?.Cancel();
         SetState(UnitState.CircuitOpen, _lastFailure);
@@ -598,6 +614,7 @@ internal sealed class UnitInstance : UntypedActor
     {
         if (_options.MaxRetries >= 0 && _attempt >= _options.MaxRetries)
         {
+            Revoke();
             RequestStop($"gave up after {_attempt} retries");
             return;
         }
@@ -606,12 +623,15 @@ internal sealed class UnitInstance : UntypedActor
         _attempt++;
         if (delay == TimeSpan.Zero)
         {
-            // Zero backoff restarts now, not after a scheduler tick (and never shows as backing off).
+            // Zero backoff restarts now, not after a scheduler tick (and never shows as backing off). A grant stands:
+            // what the region sends straight meanwhile waits in the worker's mailbox, which the restart keeps.
             RestartWorker();
             Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
         }
         else
         {
+            Revoke(); // backing off: from now on messages come here, to the bounded buffer
+
             // The timer is armed before the state is announced: whoever sees BackingOff knows the restart is due.
             _restartTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(delay, Self, new RestartTick(++_restartSeq), Self);
             Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));

@@ -145,6 +145,9 @@ public sealed class DirectRoutingTests(ITestOutputHelper output) : ResilienceTes
         }
 
         await ExpectNoMsgAsync(Quiet);
-        deadLetters.ExpectNoMsg(TimeSpan.Zero);
+
+        // No request was dead-lettered (the instance's own bookkeeping with a breaker that has just stopped may be).
+        var lost = deadLetters.ReceiveWhile(Quiet, d => d as Akka.Event.DeadLetter).Where(d => d?.Message is string).ToList();
+        Assert.Empty(lost);
     }
 }
