@@ -36,9 +36,11 @@ public class PublishingOneForOneStrategy : OneForOneStrategy
             Publish(context, child, cause, directive);
         }
 
-        if (!LoggingEnabled || directive == Directive.Escalate)
+        // Akka does not log an escalation either: the supervisor above decides and logs.
+        LogLevel level = directive == Directive.Resume ? LogLevel.WarningLevel : LogLevel.ErrorLevel;
+        if (!LoggingEnabled || directive == Directive.Escalate || context.System.EventStream.LogLevel > level)
         {
-            return; // Akka does not log an escalation either: the supervisor above decides and logs.
+            return;
         }
 
         // What Akka logs, as a structured event (Akka.Logger.Serilog turns the template's names into properties):
