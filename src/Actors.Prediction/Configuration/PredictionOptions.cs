@@ -60,6 +60,9 @@ public sealed class PredictionOptions
     /// <summary>A test hook run by the heatmap child before it starts; a throw is the heatmap's failure.</summary>
     internal Action? HeatmapFault { get; set; }
 
+    /// <summary>A test hook run by each job (with its id) before it decodes; it may block or throw.</summary>
+    internal Action<string>? JobFault { get; set; }
+
     /// <summary>Reads <c>actors.prediction</c> from <paramref name="config"/> with this assembly's defaults under it, and validates it.</summary>
     /// <param name="config">The configuration.</param>
     /// <returns>The options.</returns>
