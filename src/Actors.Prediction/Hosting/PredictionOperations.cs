@@ -85,7 +85,10 @@ public sealed class PredictionOperations
             return new PredictionOutcome(504, "Timed out", $"model '{model}' did not answer within its job timeout");
         }
 
-        return Map(reply);
+        PredictionOutcome outcome = Map(reply);
+        return reply is CircuitOpen or UnitWorkerFailed && Store.LoadErrors.TryGetValue(model, out string? loadError)
+            ? outcome with { Reply = $"{outcome.Reply}. Last load error: {loadError}" }
+            : outcome;
     }
 
     /// <summary>Maps a typed answer to its HTTP status.</summary>

@@ -51,7 +51,16 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         Context.System.EventStream.Subscribe(Self, typeof(MemoryPressureChanged));
         Context.System.EventStream.Subscribe(Self, typeof(MemoryCleanupRequested));
         string path = ModelOptions.Resolve(_model.Path);
-        _session = new SharedSession(ModelRunner.Load(path, _options.Session, $"'{_model.Name}'"), path);
+        try
+        {
+            _session = new SharedSession(ModelRunner.Load(path, _options.Session, $"'{_model.Name}'"), path);
+        }
+        catch (ModelLoadException e)
+        {
+            _store.LoadErrors[_model.Name] = e.Message;
+            throw;
+        }
+
         if (_options.Heatmap.Enabled && _model.HeatmapPath.Length > 0)
         {
             string heatmapPath = ModelOptions.Resolve(_model.HeatmapPath);
@@ -59,12 +68,15 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
             {
                 _heatmap = new SharedSession(ModelRunner.Load(heatmapPath, _options.Session, $"'{_model.Name}' heatmap"), heatmapPath);
             }
-            catch
+            catch (ModelLoadException e)
             {
+                _store.LoadErrors[_model.Name] = e.Message;
                 _session.Retire();
                 throw;
             }
         }
+
+        _store.LoadErrors.TryRemove(_model.Name, out _);
     }
 
     protected override void PostStop()

@@ -22,6 +22,9 @@ public sealed class PredictionJobStore
     /// <summary>The most jobs kept.</summary>
     public int Capacity { get; }
 
+    /// <summary>Why each model last failed to load, by model name (removed when it loads): shown with a refusal while its breaker is open.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> LoadErrors { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Jobs recorded since start (including those dropped from the store).</summary>
     public long Total
     {
