@@ -1,3 +1,4 @@
+using Actors.Cmd;
 using Actors.Hosting;
 using Actors.Hosting.Admin;
 using Actors.Prediction.Configuration;
@@ -15,7 +16,7 @@ public static class PredictionHostingExtensions
     /// <summary>
     /// Reads <c>actors.prediction</c> (validated: a bad value fails start-up with exit code 78 and file:line), adds the
     /// <c>prediction</c> unit kind (one instance per model, so each model has its own backoff, breaker and health) and
-    /// the routes <c>POST /predict</c> and <c>GET /predict/{job}/heatmap.png</c> on the admin endpoints.
+    /// the routes <c>POST /predict</c>, <c>GET /predict/{job}/heatmap.png</c> and <c>GET /predict/jobs</c> on the admin endpoints, and the <c>predict</c> palette of <c>pbm</c> (<c>submit -f &lt;path&gt;</c>, <c>jobs</c>) when the command server runs.
     /// </summary>
     /// <param name="builder">The Akka.Hosting builder.</param>
     /// <param name="configure">Changes the options after they are read.</param>
@@ -32,6 +33,7 @@ public static class PredictionHostingExtensions
         });
         builder.WithUnitKind(PredictionOperations.Kind, id => runtime!.WorkerProps(id));
         builder.WithActors((system, _) => runtime!.Attach(system));
+        builder.WithCmdPalette(PredictionPalette.Create);
         builder.WithAdminRoutes(new AdminRouteSet("POST /predict; GET /predict/{job}/heatmap.png; GET /predict/jobs", MapRoutes));
         return builder;
     }

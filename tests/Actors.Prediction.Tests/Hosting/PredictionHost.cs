@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Actors.Cmd;
 using Actors.Hosting;
 using Actors.Hosting.Admin;
 using Actors.Prediction.Hosting;
@@ -66,6 +67,11 @@ internal sealed class PredictionHost : IAsyncDisposable
             .AddStrictHoconFile(conf, o => o.Console = null)
             .WithPrediction()
             .WithAdminEndpoints(o =>
+            {
+                o.Port = 0;
+                o.Token = Token;
+            })
+            .WithCmd(o =>
             {
                 o.Port = 0;
                 o.Token = Token;
