@@ -63,6 +63,25 @@ public static class PredictionHostingExtensions
             return Problem(413, "Upload too large", $"The upload has {request.ContentLength} bytes, more than the limit of {max} (actors.prediction.max-upload-bytes).");
         }
 
+        PredictionRuntime runtime = PredictionRuntime.Get(system)!;
+        if (!runtime.UploadSlots.Wait(0, CancellationToken.None))
+        {
+            request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(runtime.Options.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem(503, "Overloaded", $"{runtime.Options.MaxConcurrentJobs + runtime.Options.QueueCapacity} uploads are being served already (actors.prediction.max-concurrent-jobs + queue-capacity): retry after {runtime.Options.RetryAfter.TotalSeconds:0.#} s.");
+        }
+
+        try
+        {
+            return await Admitted(request, operations, max, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            runtime.UploadSlots.Release();
+        }
+    }
+
+    private static async Task<IResult> Admitted(HttpRequest request, PredictionOperations operations, long max, CancellationToken ct)
+    {
         IFormCollection form;
         try
         {

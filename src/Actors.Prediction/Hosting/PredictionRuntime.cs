@@ -15,7 +15,14 @@ public sealed class PredictionRuntime
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Store = new PredictionJobStore(options.RecentJobs);
+        UploadSlots = new SemaphoreSlim(options.MaxConcurrentJobs + options.QueueCapacity);
     }
+
+    /// <summary>
+    /// Uploads held in memory at once by <c>POST /predict</c> (<c>max-concurrent-jobs + queue-capacity</c>): one more is
+    /// refused at once with 503 and Retry-After, before its body is read into memory, so a burst cannot grow the process.
+    /// </summary>
+    public SemaphoreSlim UploadSlots { get; }
 
     /// <summary>The options.</summary>
     public PredictionOptions Options { get; }
