@@ -158,11 +158,16 @@ public sealed class ModelActorTests : PredictionTestKit
         using var gate = new Gate();
         var options = Options();
         options.MaxConcurrentJobs = 1;
+        options.QueueCapacity = 1;
         options.JobFault = gate.Enter;
         IActorRef model = Model(options, "tiny");
         model.Tell(Request(SolidImage(16, 16, SKColors.Red), "running"));
         await gate.WaitEnteredAsync();
         model.Tell(Request(SolidImage(16, 16, SKColors.Red), "waiting"));
+
+        // The refusal of one more proves "waiting" sits in the model's queue (a stop overtakes a plain actor's mailbox).
+        model.Tell(Request(SolidImage(16, 16, SKColors.Red), "overflow"));
+        Assert.Equal("overflow", ExpectMsg<PredictionRefused>().JobId);
         Watch(model);
         Sys.Stop(model);
         gate.Open();
