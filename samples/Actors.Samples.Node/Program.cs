@@ -19,6 +19,7 @@ using Actors.Cmd;
 using Actors.Hosting;
 using Actors.Hosting.Admin;
 using Actors.Hosting.Validation;
+using Actors.Prediction.Hosting;
 using Actors.Resilience;
 using Actors.Resilience.Units;
 using Actors.Samples.Node;
@@ -74,6 +75,7 @@ try
             bool bad = int.Parse(id.AsSpan("flaky-".Length), CultureInfo.InvariantCulture) % settings.BadUpstreamEvery == 0;
             return Props.Create(() => new FlakyWorker(id, bad ? settings.BadUpstreamRefuseConnect : settings.RefuseConnect, settings.FailMessage));
         })
+        .WithPrediction()
         .WithResilienceHealthCheck()
         .WithAdminEndpoints(admin =>
         {
@@ -130,6 +132,7 @@ try
     // HTTP, no failure can be published before they listen. Then the load starts.
     (await http.GetAsync("/admin/errors?limit=1")).EnsureSuccessStatusCode();
     (await http.GetAsync("/health")).EnsureSuccessStatusCode();
+    Console.WriteLine(await PredictionDemo.RunAsync(url, token, logDirectory) ? "prediction: served" : "prediction: NOT served (see the problem above for the fix)");
     load.Tell(StartLoad.Instance);
     var clock = Stopwatch.StartNew();
     int seconds = (int)duration.TotalSeconds;
