@@ -18,6 +18,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
     private readonly PredictionJobStore _store;
     private readonly Queue<(PredictionRequest Request, IActorRef Sender, long At)> _queue = new();
     private readonly Dictionary<IActorRef, Running> _running = [];
+    private long _largestJobBytes;
     private SharedSession? _session;
     private SharedSession? _heatmap;
     private bool _memoryRefusal;
@@ -92,6 +93,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         }
 
         _running.Clear();
+        ReportMemory();
         while (_queue.TryDequeue(out var waiting))
         {
             Reply(waiting.Sender, waiting.Request, Stopped(waiting.Request));
@@ -145,6 +147,22 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         Context.Watch(job);
         _running[job] = new Running(request, sender, control);
         Timers.StartSingleTimer(job, new JobTimedOut(job), _options.JobTimeout);
+        ReportMemory();
+    }
+
+    /// <summary>
+    /// Tells the memory guard and the health aggregator what this model's jobs hold: the uploads of the jobs in flight
+    /// (each job's decoded pixels, tensors and outputs are accounted when it ends: the largest so far is reported).
+    /// </summary>
+    private void ReportMemory()
+    {
+        long bytes = 0;
+        foreach (Running running in _running.Values)
+        {
+            bytes += running.Request.Image.LongLength;
+        }
+
+        Context.System.EventStream.Publish(new WorkloadMemory($"prediction/{_model.Name}", bytes, _running.Count, _largestJobBytes));
     }
 
     private void Completed(JobOutcome outcome)
@@ -155,6 +173,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         }
 
         job.Answered = true;
+        _largestJobBytes = Math.Max(_largestJobBytes, outcome.MemoryBytes);
         Reply(job.Sender, job.Request, outcome.Reply, outcome.MemoryBytes, outcome.Heatmap);
         if (outcome.Reply is PredictionFailed { Kind: PredictionFailureKind.InferenceFailed } failed)
         {
@@ -201,6 +220,8 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         {
             Start(next.Request, next.Sender, next.At);
         }
+
+        ReportMemory();
     }
 
     private void Reply(IActorRef sender, PredictionRequest request, object reply, long memory = 0, byte[]? heatmap = null)

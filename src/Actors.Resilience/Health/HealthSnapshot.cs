@@ -46,6 +46,9 @@ public sealed record HealthSnapshot(
     long MessagesPerMinute,
     double ErrorRate)
 {
+    /// <summary>The latest memory report of each workload that accounts for its own (<see cref="Memory.WorkloadMemory"/>), ordered by owner.</summary>
+    public IReadOnlyList<Memory.WorkloadMemory> Workloads { get; init; } = [];
+
     /// <summary>The snapshot before the aggregator has computed anything.</summary>
     public static HealthSnapshot Empty { get; } = new(
         DateTimeOffset.MinValue,

@@ -22,6 +22,7 @@ internal sealed class MemoryGuard : ReceiveActor, IWithTimers
     private DateTimeOffset? _lastCleanup;
     private bool _overloaded;
     private long _sequence;
+    private readonly Dictionary<string, WorkloadMemory> _workloads = new(StringComparer.Ordinal);
 
     public MemoryGuard(MemoryGuardOptions options, IActorRef? units)
     {
@@ -30,7 +31,11 @@ internal sealed class MemoryGuard : ReceiveActor, IWithTimers
         Receive<SampleTick>(_ => Sample());
         Receive<RunMemoryCleanup>(c => Reply(Cleanup(c.Trigger)));
         Receive<RunMemoryEmergency>(e => Reply(Emergency(e.Trigger)));
-        Receive<GetMemoryStatus>(_ => Sender.Tell(new MemoryStatus(_sample, _options.SoftThreshold, _options.HardThreshold, _overloaded, _lastCleanup, _journal.ToArray())));
+        Receive<GetMemoryStatus>(_ => Sender.Tell(new MemoryStatus(_sample, _options.SoftThreshold, _options.HardThreshold, _overloaded, _lastCleanup, _journal.ToArray())
+        {
+            Workloads = _workloads.Values.OrderBy(w => w.Owner, StringComparer.Ordinal).ToArray(),
+        }));
+        Receive<WorkloadMemory>(w => _workloads[w.Owner] = w);
         Receive<UnitsAffected>(_ => { });
     }
 
@@ -43,12 +48,15 @@ internal sealed class MemoryGuard : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         _probe = _options.Probe ?? new GcMemoryProbe();
+        Context.System.EventStream.Subscribe(Self, typeof(WorkloadMemory));
         Timers.StartPeriodicTimer(s_sampleKey, SampleTick.Instance, _options.SampleInterval);
 
         // A guard recreated (or restarted) during an emergency starts admitting: say so, so no region keeps refusing
         // work on the word of the previous incarnation; its own sampling declares a new emergency if there is one.
         Context.System.EventStream.Publish(new MemoryPressureChanged(false, _options.SampleInterval));
     }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self, typeof(WorkloadMemory));
 
     private void Reply(MemoryAction action)
     {

@@ -22,7 +22,11 @@ public sealed record GetMemoryStatus
 /// <param name="Overloaded">Whether new work is being refused.</param>
 /// <param name="LastCleanup">When cleanup last ran, if ever.</param>
 /// <param name="Actions">The journal of actions, oldest first.</param>
-public sealed record MemoryStatus(MemorySample Sample, double SoftThreshold, double HardThreshold, bool Overloaded, DateTimeOffset? LastCleanup, IReadOnlyList<MemoryAction> Actions);
+public sealed record MemoryStatus(MemorySample Sample, double SoftThreshold, double HardThreshold, bool Overloaded, DateTimeOffset? LastCleanup, IReadOnlyList<MemoryAction> Actions)
+{
+    /// <summary>The latest <see cref="WorkloadMemory"/> of each workload that reports one, ordered by owner.</summary>
+    public IReadOnlyList<WorkloadMemory> Workloads { get; init; } = [];
+}
 
 /// <summary>Published when the guard starts or stops refusing new work; regions subscribe to it.</summary>
 /// <param name="Overloaded">Whether new work is refused from now on.</param>

@@ -21,4 +21,8 @@ public sealed record HealthDetails(
     long FailuresPerMinute,
     long MessagesPerMinute,
     double ErrorRate,
-    DateTimeOffset Time);
+    DateTimeOffset Time)
+{
+    /// <summary>The latest memory report of each workload that accounts for its own memory (<see cref="Memory.WorkloadMemory"/>).</summary>
+    public IReadOnlyList<Memory.WorkloadMemory> Workloads { get; init; } = [];
+}

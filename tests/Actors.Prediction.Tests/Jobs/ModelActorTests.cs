@@ -208,4 +208,23 @@ public sealed class ModelActorTests : PredictionTestKit
         model.Tell(Request(SolidImage(8, 8, SKColors.Red), "ok"));
         ExpectMsg<PredictionSucceeded>();
     }
+
+    [Fact]
+    public void Memory_JobsReportWhatTheyHold_ToTheGuardAndTheAggregator()
+    {
+        var reports = CreateTestProbe();
+        Sys.EventStream.Subscribe(reports.Ref, typeof(Actors.Resilience.Memory.WorkloadMemory));
+        IActorRef model = Model(Options(), "tiny");
+        byte[] image = SolidImage(8, 8, SKColors.Red);
+        model.Tell(Request(image, "counted"));
+        PredictionSucceeded done = ExpectMsg<PredictionSucceeded>();
+
+        // While the job runs its upload is held; when it has ended, none is, and its accounted memory is the largest so far.
+        var running = reports.ExpectMsg<Actors.Resilience.Memory.WorkloadMemory>();
+        Assert.Equal(("prediction/tiny", 1, image.LongLength), (running.Owner, running.Items, running.Bytes));
+        var ended = reports.FishForMessage<Actors.Resilience.Memory.WorkloadMemory>(w => w.Items == 0);
+        Assert.Equal(0, ended.Bytes);
+        Assert.Equal(done.MemoryBytes, ended.LargestItemBytes);
+        Assert.True(ended.LargestItemBytes > 8 * 8 * 4, $"accounted {ended.LargestItemBytes} bytes");
+    }
 }

@@ -38,6 +38,24 @@ public sealed class MemoryGuardTests(ITestOutputHelper output) : ResilienceTestK
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    [Fact]
+    public async Task WorkloadMemory_Published_ListedByTheGuardAndTheAggregator_LatestPerOwner()
+    {
+        Sys.EventStream.Publish(new WorkloadMemory("prediction/b", 10, 1, 100));
+        Sys.EventStream.Publish(new WorkloadMemory("prediction/a", 20, 2, 200));
+        Sys.EventStream.Publish(new WorkloadMemory("prediction/b", 0, 0, 150));
+
+        // Both subscribed before they started; a later ask is answered after the events in their mailboxes.
+        MemoryStatus status = await StatusAsync();
+        Actors.Resilience.Health.HealthSnapshot snapshot = await _runtime.Health.Ask<Actors.Resilience.Health.HealthSnapshot>(Actors.Resilience.Health.GetHealthSnapshot.Instance, Signal);
+        HealthDetails details = await new HealthOperations(_runtime).GetDetailed();
+
+        WorkloadMemory[] expected = [new("prediction/a", 20, 2, 200), new("prediction/b", 0, 0, 150)];
+        Assert.Equal(expected, status.Workloads);
+        Assert.Equal(expected, snapshot.Workloads);
+        Assert.Equal(expected, details.Workloads);
+    }
+
     void IDisposable.Dispose()
     {
         _stopGate.Set();
