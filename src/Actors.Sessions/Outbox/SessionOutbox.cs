@@ -27,6 +27,7 @@ internal sealed class SessionOutbox : ReceivePersistentActor
     private IActorRef? _worker;
     private LinkedListNode<MessageAccepted>? _nextToHand;
     private int _inFlight;
+    private bool _wakeSent;
 
     public SessionOutbox(string instanceId, SessionOptions options, Action<string> wake)
     {
@@ -110,8 +111,10 @@ internal sealed class SessionOutbox : ReceivePersistentActor
             sender.Tell(new SendAccepted(_instanceId, m.Key, m.Sequence, _pending.Count + _persisting, Duplicate: false));
             if (_worker is null)
             {
-                if (_pending.Count == 1)
+                if (!_wakeSent)
                 {
+                    // One wake per detached period: the unit buffers it while its worker backs off.
+                    _wakeSent = true;
                     _wake(_instanceId);
                 }
             }
@@ -171,6 +174,7 @@ internal sealed class SessionOutbox : ReceivePersistentActor
         _worker = null;
         _nextToHand = null;
         _inFlight = 0;
+        _wakeSent = false;
     }
 
     private void HandOut()
