@@ -4,6 +4,11 @@ using Actors.Resilience.Units;
 using Actors.Sessions.Configuration;
 using Actors.Sessions.Outbox;
 using Actors.Sessions.Worker;
+using Akka.Event;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 
 namespace Actors.Sessions;
 
@@ -38,6 +43,12 @@ public sealed class SessionGateway
 
     /// <summary>The outboxes' parent.</summary>
     public IActorRef Outboxes { get; }
+
+    /// <summary>
+    /// Completes with the number of outboxes found in the journal and started at start-up (each recovers and, with
+    /// messages pending, starts its session so they drain after a restart or a process kill).
+    /// </summary>
+    public Task<int> Recovered { get; private set; } = Task.FromResult(0);
 
     /// <summary>The gateway running in <paramref name="system"/>, if any.</summary>
     /// <param name="system">The actor system.</param>
@@ -83,6 +94,34 @@ public sealed class SessionGateway
         await runtime.RegisterUnitKindAsync(unit).ConfigureAwait(false);
         var gateway = new SessionGateway(system, runtime, options, outboxes);
         s_gateways.AddOrUpdate(system, gateway);
+        gateway.Recovered = RecoverOutboxesAsync(system, outboxes);
         return gateway;
+    }
+
+    private static async Task<int> RecoverOutboxesAsync(ActorSystem system, IActorRef outboxes)
+    {
+        const string Prefix = "session-outbox-";
+        int started = 0;
+        try
+        {
+            SqlReadJournal journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>("akka.persistence.query.journal.sql");
+            await journal.CurrentPersistenceIds()
+                .Where(id => id.StartsWith(Prefix, StringComparison.Ordinal))
+                .RunForeach(
+                    id =>
+                    {
+                        started++;
+                        outboxes.Tell(new OutboxEnvelope(id[Prefix.Length..], StartOutbox.Instance));
+                    },
+                    system.Materializer())
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The journal is unreachable now: outboxes still start on their next message; say so.
+            system.Log.Error(e, "Sessions: listing the outboxes in the journal failed; outboxes with pending messages start on their next message.");
+        }
+
+        return started;
     }
 }

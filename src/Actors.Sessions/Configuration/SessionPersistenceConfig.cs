@@ -35,6 +35,11 @@ public static class SessionPersistenceConfig
                   parallelism = {{parallelism}}
                 }
               }
+              query.journal.sql {
+                connection-string = {{connection}}
+                provider-name = {{provider}}
+                table-mapping = {{mapping}}
+              }
               snapshot-store {
                 plugin = "akka.persistence.snapshot-store.sql"
                 sql {

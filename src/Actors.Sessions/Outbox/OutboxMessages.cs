@@ -20,3 +20,9 @@ internal sealed record GetQueueStatus
 {
     public static GetQueueStatus Instance { get; } = new();
 }
+
+/// <summary>Starts the outbox of an instance (it recovers, and wakes its session if messages wait); no answer.</summary>
+internal sealed record StartOutbox
+{
+    public static StartOutbox Instance { get; } = new();
+}

@@ -72,6 +72,7 @@ internal sealed class SessionOutbox : ReceivePersistentActor
                 Detach();
             }
         });
+        Command<StartOutbox>(_ => { });
         Command<GetQueueStatus>(_ => Sender.Tell(Status()));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(_ => { });

@@ -100,4 +100,26 @@ public sealed class SessionWorkerTests() : GatewayTestKit(virtualTime: false, o 
         Assert.Equal(keys, record.Keys);
         Assert.True(record.Duplicates >= 5, $"the 5 unacknowledged messages are sent again and discarded as duplicates; saw {record.Duplicates}");
     }
+
+    [Fact]
+    public async Task PendingMessages_AfterTheSystemEnds_DrainFromANewSystemWithoutNewTraffic()
+    {
+        Upstream.State.SetFaults("zed", new FaultSettings { Refuse = true });
+        List<string> keys = await SendMany("zed", 7);
+        await Sys.Terminate();
+        Upstream.State.ClearFaults("zed");
+
+        ActorSystem second = ActorSystem.Create("second", SessionTestConfig.Akka(Options, virtualTime: false));
+        try
+        {
+            var runtime = Actors.Resilience.ResilienceRuntime.Start(second, new Actors.Resilience.ResilienceOptions());
+            SessionGateway gateway = await SessionGateway.StartAsync(second, runtime, Options);
+            Assert.True(await gateway.Recovered.WaitAsync(Timeout) >= 1);
+            await AwaitAssertAsync(() => Assert.Equal(keys, Upstream.State.Find("zed")!.Keys), Timeout, TimeSpan.FromMilliseconds(50));
+        }
+        finally
+        {
+            await second.Terminate();
+        }
+    }
 }
