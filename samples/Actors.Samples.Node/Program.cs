@@ -22,6 +22,7 @@ using Actors.Hosting.Validation;
 using Actors.Resilience;
 using Actors.Resilience.Units;
 using Actors.Samples.Node;
+using Actors.Sessions.Hosting;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +75,7 @@ try
             bool bad = int.Parse(id.AsSpan("flaky-".Length), CultureInfo.InvariantCulture) % settings.BadUpstreamEvery == 0;
             return Props.Create(() => new FlakyWorker(id, bad ? settings.BadUpstreamRefuseConnect : settings.RefuseConnect, settings.FailMessage));
         })
+        .WithSessions(LocalUpstream.Use)
         .WithResilienceHealthCheck()
         .WithAdminEndpoints(admin =>
         {
@@ -131,6 +133,7 @@ try
     (await http.GetAsync("/admin/errors?limit=1")).EnsureSuccessStatusCode();
     (await http.GetAsync("/health")).EnsureSuccessStatusCode();
     load.Tell(StartLoad.Instance);
+    Task<bool> sessions = SessionsDemo.RunAsync(url, token, CancellationToken.None);
     var clock = Stopwatch.StartNew();
     int seconds = (int)duration.TotalSeconds;
     using (var timer = new PeriodicTimer(TimeSpan.FromSeconds(1)))
@@ -151,6 +154,8 @@ try
                 $"GET /health {(int)response.StatusCode} in {ms,5:0.0} ms"));
         }
     }
+
+    bool sessionsOk = await sessions;
 
     // Settle: stop the load and let the requests in flight get their outcome (a request buffered while its worker
     // backs off is answered when the worker is back, within the kind's max backoff): wait until the count of
@@ -215,7 +220,7 @@ try
         $"load: sent {final.Sent} = done {final.Done} + worker-failed {final.WorkerFailed} + circuit-open {final.CircuitOpen} + buffer-overflow {final.Overflow} + overloaded {final.Overloaded} + unknown-kind {final.UnknownKind} + dead-lettered {final.DeadLettered}; unaccounted {final.Unaccounted}; done = served: {(final.Done == FlakyStats.Served ? "yes" : "NO")}"));
 
     await host.StopAsync();
-    return countsAgree && accounted ? 0 : 1;
+    return countsAgree && accounted && sessionsOk ? 0 : 1;
 }
 finally
 {
