@@ -80,8 +80,15 @@ public sealed class UpstreamState
         int n = 0;
         foreach (CancellationTokenSource cts in _live.Values)
         {
-            cts.Cancel();
-            n++;
+            try
+            {
+                cts.Cancel();
+                n++;
+            }
+            catch (ObjectDisposedException)
+            {
+                // That connection ended between the listing and the cancel.
+            }
         }
 
         return n;

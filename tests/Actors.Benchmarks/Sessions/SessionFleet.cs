@@ -29,7 +29,7 @@ internal sealed class SessionFleet : IDisposable
     {
         string dir = Path.Combine(Path.GetTempPath(), "actors-fleet-" + Guid.NewGuid().ToString("N")[..8]);
         var options = new SessionOptions { Upstream = upstream, DataDirectory = dir, AskTimeout = TimeSpan.FromSeconds(60), ConnectTimeout = TimeSpan.FromSeconds(30) };
-        ActorSystem system = ActorSystem.Create("fleet", Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = ERROR\nakka.log-dead-letters = off").WithFallback(SessionPersistenceConfig.Build(options)));
+        ActorSystem system = ActorSystem.Create("fleet", Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = OFF\nakka.stdout-loglevel = OFF\nakka.log-dead-letters = off").WithFallback(SessionPersistenceConfig.Build(options)));
         ResilienceRuntime runtime = ResilienceRuntime.Start(system, new ResilienceOptions());
 
         // The shipped session settings: backoff 1-30 s with 20 % jitter, breaker 15 in 5 minutes.
