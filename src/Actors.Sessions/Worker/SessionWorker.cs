@@ -40,10 +40,14 @@ internal sealed class SessionWorker : ReceiveActor, IWithTimers, IDisposable
         _upstream = upstream;
         _outboxes = outboxes;
 
-        Receive<SocketConnected>(OnConnected);
-        Receive<SocketConnectFailed>(f => throw new SessionConnectException($"Session {_instanceId}: connecting to {_upstream} failed: {f.Cause.Message}", f.Cause));
-        Receive<FrameReceived>(OnFrame);
-        Receive<SocketClosed>(c => throw new SessionLostException($"Session {_instanceId}: the upstream closed the socket ({c.Reason})."));
+        Receive<SocketConnected>(c => Current(c.Socket), OnConnected);
+        Receive<SocketConnectFailed>(f => Current(f.Socket), OnConnectFailed);
+        Receive<FrameReceived>(f => Current(f.Socket), OnFrame);
+        Receive<SocketClosed>(c => Current(c.Socket), OnClosed);
+        Receive<SocketConnected>(_ => { });
+        Receive<SocketConnectFailed>(_ => { });
+        Receive<FrameReceived>(_ => { });
+        Receive<SocketClosed>(_ => { });
         ReceiveAsync<Deliver>(OnDeliver);
         ReceiveAsync<PingTick>(_ => OnPing());
         Receive<AckCheck>(_ => CheckAcks());
@@ -93,7 +97,7 @@ internal sealed class SessionWorker : ReceiveActor, IWithTimers, IDisposable
             }
             catch (Exception e)
             {
-                self.Tell(new SocketConnectFailed(e));
+                self.Tell(new SocketConnectFailed(socket, e));
                 return;
             }
 
@@ -120,6 +124,14 @@ internal sealed class SessionWorker : ReceiveActor, IWithTimers, IDisposable
         _cts.Dispose();
     }
 
+    private void OnConnectFailed(SocketConnectFailed f) =>
+        throw new SessionConnectException($"Session {_instanceId}: connecting to {_upstream} failed: {f.Cause.Message}", f.Cause);
+
+    private void OnClosed(SocketClosed c) =>
+        throw new SessionLostException($"Session {_instanceId}: the upstream closed the socket ({c.Reason}).");
+
+    private bool Current(ClientWebSocket socket) => ReferenceEquals(socket, _socket);
+
     private void OnConnected(SocketConnected c)
     {
         IActorRef self = Self;
@@ -141,14 +153,14 @@ internal sealed class SessionWorker : ReceiveActor, IWithTimers, IDisposable
                 ValueWebSocketReceiveResult result = await socket.ReceiveAsync(buffer.GetMemory(1024), token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    self.Tell(new SocketClosed($"close frame {socket.CloseStatus}"));
+                    self.Tell(new SocketClosed(socket, $"close frame {socket.CloseStatus}"));
                     return;
                 }
 
                 buffer.Advance(result.Count);
                 if (result.EndOfMessage)
                 {
-                    self.Tell(new FrameReceived(buffer.WrittenSpan.ToArray()));
+                    self.Tell(new FrameReceived(socket, buffer.WrittenSpan.ToArray()));
                     buffer.Clear();
                 }
             }
@@ -161,7 +173,7 @@ internal sealed class SessionWorker : ReceiveActor, IWithTimers, IDisposable
         {
             if (!token.IsCancellationRequested)
             {
-                self.Tell(new SocketClosed(e.Message));
+                self.Tell(new SocketClosed(socket, e.Message));
             }
         }
     }
@@ -235,14 +247,14 @@ internal sealed class SessionWorker : ReceiveActor, IWithTimers, IDisposable
 
     private async Task OnDeliver(Deliver d)
     {
-        if (_state != "ready" || _socket is null)
+        if (_state != "ready" || _socket is not { State: WebSocketState.Open })
         {
             return; // The outbox hands everything again to the next attached worker.
         }
 
         _inFlight[d.Key] = Context.System.Scheduler.Now;
         byte[] frame = JsonSerializer.SerializeToUtf8Bytes(new SendFrame("send", d.Key, d.To, d.Text), SessionJson.Options);
-        await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _cts.Token).ConfigureAwait(false);
+        await Send(frame, "message " + d.Key).ConfigureAwait(false);
     }
 
     private async Task OnPing()
@@ -260,7 +272,20 @@ internal sealed class SessionWorker : ReceiveActor, IWithTimers, IDisposable
         _awaitingPong = true;
         _pingsSent++;
         byte[] frame = JsonSerializer.SerializeToUtf8Bytes(new PingFrame("ping", _pingsSent), SessionJson.Options);
-        await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _cts.Token).ConfigureAwait(false);
+        await Send(frame, "a ping").ConfigureAwait(false);
+    }
+
+    // A socket that fails under a send is a lost session, whatever the transport's exception says.
+    private async Task Send(byte[] frame, string what)
+    {
+        try
+        {
+            await _socket!.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _cts.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            throw new SessionLostException($"Session {_instanceId}: sending {what} failed, the socket is gone ({e.Message}).", e);
+        }
     }
 
     private void CheckAcks()

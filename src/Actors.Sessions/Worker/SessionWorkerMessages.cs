@@ -20,13 +20,15 @@ internal sealed record GetQrCode
     public static GetQrCode Instance { get; } = new();
 }
 
+// Socket messages carry their socket: a restarted worker keeps its mailbox, so messages from its predecessor's
+// socket can arrive after it opened a new one, and are ignored.
 internal sealed record SocketConnected(ClientWebSocket Socket);
 
-internal sealed record SocketConnectFailed(Exception Cause);
+internal sealed record SocketConnectFailed(ClientWebSocket Socket, Exception Cause);
 
-internal sealed record FrameReceived(byte[] Frame);
+internal sealed record FrameReceived(ClientWebSocket Socket, byte[] Frame);
 
-internal sealed record SocketClosed(string Reason);
+internal sealed record SocketClosed(ClientWebSocket Socket, string Reason);
 
 internal sealed record PingTick
 {
