@@ -73,6 +73,9 @@ internal sealed class SessionOutbox : ReceivePersistentActor
             }
         });
         Command<StartOutbox>(_ => { });
+
+        // A Deliver that crashed its worker is answered by the unit; the message stays pending and is handed again.
+        Command<Actors.Resilience.Units.UnitWorkerFailed>(_ => { });
         Command<GetQueueStatus>(_ => Sender.Tell(Status()));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(_ => { });

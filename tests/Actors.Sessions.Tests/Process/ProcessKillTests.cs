@@ -35,8 +35,12 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
 
         var accepted = new ConcurrentBag<string>();
 
-        // Slow acknowledgements while the first node runs, so messages are in flight or waiting when it dies.
-        upstream.State.SetFaults(null, new FaultSettings { AckDelayMs = 30 });
+        // While the first node runs, kill-0..4 are refused (everything they accept must come back from the journal
+        // after the restart) and kill-5..9 get slow acknowledgements (messages in flight when the node dies).
+        for (int i = 0; i < 10; i++)
+        {
+            upstream.State.SetFaults($"kill-{i}", i < 5 ? new FaultSettings { Refuse = true } : new FaultSettings { AckDelayMs = 30 });
+        }
         int killAfterMs = Random.Shared.Next(2000, 5000);
         long sendErrors = 0;
         var refusals = new ConcurrentQueue<string>();
@@ -93,6 +97,8 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
         }
 
         int reachedBeforeRestart = KillKeys(upstream).Count;
+        int refusedReached = upstream.State.Instances.Where(i => i.InstanceId is "kill-0" or "kill-1" or "kill-2" or "kill-3" or "kill-4").Sum(i => i.DistinctKeys);
+        Assert.Equal(0, refusedReached);
         upstream.State.ClearFaults(null);
         Assert.True(!accepted.IsEmpty, $"no message was accepted before the kill; refusals: {string.Join(" | ", refusals.Take(3))}");
         Assert.Empty(refusals);
@@ -112,9 +118,22 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
         int lost = accepted.Count(k => !received.Contains(k));
         long duplicatesDiscarded = upstream.State.Instances.Where(i => i.InstanceId.StartsWith("kill-", StringComparison.Ordinal)).Sum(i => i.Duplicates);
         int extra = received.Count - accepted.Count(received.Contains);
-        output.WriteLine($"accepted (202) {accepted.Count}; reached upstream before restart {reachedBeforeRestart}; delivered (distinct keys at upstream) {received.Count}; lost {lost}; duplicates after dedup 0 (keys are distinct by construction: {received.Count}); wire duplicates discarded by the upstream {duplicatesDiscarded}; persisted but unanswered at the kill {extra}; drained {restart.Elapsed.TotalSeconds:0.0} s after restart; client errors at the kill {sendErrors}");
+        int fromRefused = accepted.Count(k => KeyInstance(k) < 5);
+        output.WriteLine($"accepted (202) {accepted.Count} ({fromRefused} for the 5 refused instances); reached upstream before restart {reachedBeforeRestart}; delivered (distinct keys at upstream) {received.Count}; lost {lost}; duplicates after dedup 0 (keys are distinct by construction: {received.Count}); wire duplicates discarded by the upstream {duplicatesDiscarded}; persisted but unanswered at the kill {extra}; drained {restart.Elapsed.TotalSeconds:0.0} s after restart; client errors at the kill {sendErrors}");
         Assert.Equal(0, lost);
         Directory.Delete(work, recursive: true);
+    }
+
+    // Keys are kill-<sender>-<i>, sent to kill-<(i + sender) % 10>; the warm-up goes to kill-0.
+    private static int KeyInstance(string key)
+    {
+        if (key == "kill-warm-up")
+        {
+            return 0;
+        }
+
+        string[] parts = key.Split('-');
+        return (int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) + int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)) % 10;
     }
 
     private static HashSet<string> KillKeys(UpstreamServer upstream) =>
