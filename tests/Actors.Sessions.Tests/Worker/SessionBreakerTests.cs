@@ -73,6 +73,22 @@ public sealed class SessionBreakerTests() : GatewayTestKit(virtualTime: true)
         Assert.StartsWith("qr-new-phone-", status.QrCode, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MissedPong_AfterTheUpstreamStalls_CrashesThatWorker()
+    {
+        TestProbe failures = CreateTestProbe();
+        Sys.EventStream.Subscribe(failures.Ref, typeof(Actors.Resilience.Supervision.ActorFailed));
+        Assert.Equal("ready", Assert.IsType<SessionStatus>(await Ops.GetQrCode("pinger")).State);
+        Upstream.State.SetFaults("pinger", new FaultSettings { Stall = true });
+
+        // The first tick sends a ping (the stalled upstream never answers); the next one finds it unanswered.
+        Scheduler.Advance(TimeSpan.FromMinutes(2));
+        Scheduler.Advance(TimeSpan.FromMinutes(2));
+        var failed = failures.ExpectMsg<Actors.Resilience.Supervision.ActorFailed>(Timeout);
+        SessionLostException lost = Assert.IsType<SessionLostException>(failed.Cause);
+        Assert.Contains("got no pong", lost.Message, StringComparison.Ordinal);
+    }
+
     private TestProbe Events()
     {
         TestProbe events = CreateTestProbe();
