@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Actors.Cmd;
 using Actors.Hosting;
 using Actors.Hosting.Admin;
 using Actors.Samples.Upstream;
@@ -41,6 +42,11 @@ public sealed class SessionRoutesTests : IAsyncLifetime
             {
                 a.Port = 0;
                 a.Token = Token;
+            })
+            .WithCmd(cmd =>
+            {
+                cmd.Port = 0;
+                cmd.Token = Token;
             }));
         _host = builder.Build();
         await _host.StartAsync().WaitAsync(s_timeout);
@@ -139,6 +145,30 @@ public sealed class SessionRoutesTests : IAsyncLifetime
         await AssertProblem(unknown, HttpStatusCode.NotFound, "GET /sessions");
         using HttpResponseMessage all = await Post("/reset-circuit-breakers");
         Assert.True((await all.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instances").GetInt32() >= 1);
+    }
+
+    [Fact]
+    public async Task PbmSessionsPalette_SendQueueShowListAndTokenCheck()
+    {
+        ActorSystem system = _host.Services.GetRequiredService<ActorSystem>();
+        System.Net.IPEndPoint endpoint = CommandServer.Get(system)!.Endpoint;
+        await using ICmdClient anonymous = await CmdClient.ConnectAsync(new CmdClientOptions { Host = endpoint.Address.ToString(), Port = endpoint.Port });
+        IReadOnlyList<CmdResponse> refused = await anonymous.ExecuteToListAsync("sessions", "send", new Dictionary<string, string?> { ["id"] = "pbm-1", ["to"] = "+1", ["text"] = "hi" });
+        Assert.Equal(CmdErrorCodes.AuthenticationRequired, refused[^1].ErrorCode);
+
+        await using ICmdClient pbm = await CmdClient.ConnectAsync(new CmdClientOptions { Host = endpoint.Address.ToString(), Port = endpoint.Port, Token = Token });
+        IReadOnlyList<CmdResponse> sent = await pbm.ExecuteToListAsync("sessions", "send", new Dictionary<string, string?> { ["id"] = "pbm-1", ["to"] = "+1", ["text"] = "hi", ["key"] = "pbm-key" });
+        Assert.StartsWith("accepted pbm-key", sent[0].Text, StringComparison.Ordinal);
+        await AwaitDelivered("pbm-1", 1);
+        IReadOnlyList<CmdResponse> queue = await pbm.ExecuteToListAsync("sessions", "queue", new Dictionary<string, string?> { ["id"] = "pbm-1" });
+        Assert.Contains("delivered 1", queue[0].Text, StringComparison.Ordinal);
+        IReadOnlyList<CmdResponse> show = await pbm.ExecuteToListAsync("sessions", "show", new Dictionary<string, string?> { ["id"] = "pbm-1" });
+        Assert.Contains("ready", show[0].Text, StringComparison.Ordinal);
+        IReadOnlyList<CmdResponse> list = await pbm.ExecuteToListAsync("sessions", "list", new Dictionary<string, string?> { ["limit"] = "1" });
+        Assert.Contains("pbm-1", list[0].Text, StringComparison.Ordinal);
+        Assert.Matches(@"(1 session|showing 1 of \d+ sessions)", list[0].Text);
+        IReadOnlyList<CmdResponse> badLimit = await pbm.ExecuteToListAsync("sessions", "list", new Dictionary<string, string?> { ["limit"] = "-3" });
+        Assert.Equal(CmdErrorCodes.BadArguments, badLimit[^1].ErrorCode);
     }
 
     private async Task AwaitDelivered(string id, int n)
