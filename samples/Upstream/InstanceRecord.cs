@@ -37,6 +37,9 @@ public sealed class InstanceRecord
     /// <summary>The distinct keys in the order they first arrived.</summary>
     public IReadOnlyList<string> Keys => _order.ToArray();
 
+    /// <summary>Pushes a frame to the instance's live connection, if it has one (set by the connection).</summary>
+    internal Func<object, Task>? Push { get; set; }
+
     internal void Connected() => Interlocked.Increment(ref _connections);
 
     internal void RefusedOne() => Interlocked.Increment(ref _refused);

@@ -127,6 +127,24 @@ public sealed class UpstreamServer : IAsyncDisposable
             state.AutoScan = on;
             return Results.NoContent();
         });
+        app.MapPost("/control/inbound", async (string? instance_id, string? from, string? text) =>
+        {
+            if (string.IsNullOrEmpty(instance_id) || state.Find(instance_id)?.Push is not { } push)
+            {
+                return Results.Problem($"No live session for instance_id [{instance_id}]: connect it first (GET /stats lists instances).", statusCode: 404, title: "no live session");
+            }
+
+            try
+            {
+                await push(new { type = "inbound", from = from ?? "+0", text = text ?? string.Empty }).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                return Results.Problem($"The session of {instance_id} closed while pushing ({e.Message}).", statusCode: 409, title: "session closed");
+            }
+
+            return Results.NoContent();
+        });
         app.MapPost("/control/disconnect-all", () => Results.Json(new { dropped = state.DisconnectAll() }, s_json));
     }
 
@@ -160,7 +178,8 @@ public sealed class UpstreamServer : IAsyncDisposable
                 cts.CancelAfter(faults.DropAfterMs);
             }
 
-            await new UpstreamSession(socket, record, state, cts.Token).RunAsync().ConfigureAwait(false);
+            using var session = new UpstreamSession(socket, record, state, cts.Token);
+            await session.RunAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
         {

@@ -5,8 +5,13 @@ using System.Text.Json;
 namespace Actors.Samples.Upstream;
 
 /// <summary>One accepted connection: QR until scanned, then ready; acknowledges sends, answers pings.</summary>
-internal sealed class UpstreamSession(WebSocket socket, InstanceRecord record, UpstreamState state, CancellationToken cancellationToken)
+internal sealed class UpstreamSession(WebSocket socket, InstanceRecord record, UpstreamState state, CancellationToken cancellationToken) : IDisposable
 {
+    // One send at a time on a WebSocket: replies and pushed inbound messages take turns.
+    private readonly SemaphoreSlim _sending = new(1, 1);
+
+    public void Dispose() => _sending.Dispose();
+
     public async Task RunAsync()
     {
         FaultSettings faults = state.FaultsFor(record.InstanceId);
@@ -31,6 +36,8 @@ internal sealed class UpstreamSession(WebSocket socket, InstanceRecord record, U
         }
 
         await SendAsync(new { type = "ready", instance_id = record.InstanceId }).ConfigureAwait(false);
+        Func<object, Task> push = SendAsync;
+        record.Push = push;
         var buffer = new ArrayBufferWriter<byte>(4096);
         while (true)
         {
@@ -105,5 +112,16 @@ internal sealed class UpstreamSession(WebSocket socket, InstanceRecord record, U
 
     private Task SendAsync(object message) => SendRawAsync(UpstreamServer.Frame(message));
 
-    private Task SendRawAsync(byte[] frame) => socket.SendAsync(new ReadOnlyMemory<byte>(frame), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).AsTask();
+    private async Task SendRawAsync(byte[] frame)
+    {
+        await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await socket.SendAsync(new ReadOnlyMemory<byte>(frame), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
 }

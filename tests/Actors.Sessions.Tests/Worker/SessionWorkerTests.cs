@@ -28,6 +28,19 @@ public sealed class SessionWorkerTests() : GatewayTestKit(virtualTime: false, o 
     }
 
     [Fact]
+    public async Task InboundPushedByTheUpstream_IsPublishedOnTheEventStream()
+    {
+        TestProbe inbound = CreateTestProbe();
+        Sys.EventStream.Subscribe(inbound.Ref, typeof(SessionInbound));
+        Assert.Equal("ready", Assert.IsType<SessionStatus>(await Ops.GetQrCode("ivy")).State);
+        using var http = new HttpClient { BaseAddress = Upstream.HttpUrl };
+        using HttpResponseMessage pushed = await http.PostAsync("/control/inbound?instance_id=ivy&from=%2B4930&text=hello", null);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, pushed.StatusCode);
+        SessionInbound message = inbound.ExpectMsg<SessionInbound>(Timeout);
+        Assert.Equal(("ivy", "+4930", "hello"), (message.InstanceId, message.From, message.Text));
+    }
+
+    [Fact]
     public async Task WorkerCrashMidSend_LosesAndDuplicatesNothing()
     {
         TestProbe failures = CreateTestProbe();
