@@ -19,6 +19,7 @@ using Actors.Cmd;
 using Actors.Hosting;
 using Actors.Hosting.Admin;
 using Actors.Hosting.Validation;
+using Actors.Prediction.Hosting;
 using Actors.Resilience;
 using Actors.Resilience.Units;
 using Actors.Samples.Node;
@@ -76,6 +77,7 @@ try
             return Props.Create(() => new FlakyWorker(id, bad ? settings.BadUpstreamRefuseConnect : settings.RefuseConnect, settings.FailMessage));
         })
         .WithSessions(LocalUpstream.Use)
+        .WithPrediction()
         .WithResilienceHealthCheck()
         .WithAdminEndpoints(admin =>
         {
@@ -132,6 +134,7 @@ try
     // HTTP, no failure can be published before they listen. Then the load starts.
     (await http.GetAsync("/admin/errors?limit=1")).EnsureSuccessStatusCode();
     (await http.GetAsync("/health")).EnsureSuccessStatusCode();
+    Console.WriteLine(await PredictionDemo.RunAsync(url, token, logDirectory) ? "prediction: served" : "prediction: NOT served (see the problem above for the fix)");
     load.Tell(StartLoad.Instance);
     Task<bool> sessions = SessionsDemo.RunAsync(url, token, CancellationToken.None);
     var clock = Stopwatch.StartNew();

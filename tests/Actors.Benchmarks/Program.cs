@@ -20,6 +20,7 @@ public static class Program
         ("bytes-per-unit", BytesPerUnit.Run),
         ("health-p99", Health.HealthUnderFailure.Run),
         ("sessions-bytes", Sessions.SessionsBytes.Run), ("outbox-throughput-sqlite", Sessions.OutboxThroughput.RunSqlite), ("outbox-throughput-postgres", Sessions.OutboxThroughput.RunPostgres), ("reconnect-10k", Sessions.Reconnect.Run),
+        ("predict-throughput", Prediction.PredictThroughput.Run), ("predict-burst-rss", Prediction.PredictBurstRss.Run),
     ];
 
     public static int Main(string[] args)

@@ -17,6 +17,7 @@ public sealed class PublicApiTests
         typeof(Actors.Hosting.ActorsExitCodes),
         typeof(Actors.Cmd.ICmdClient),
         typeof(Actors.Sessions.SessionGateway),
+        typeof(Actors.Prediction.Hosting.PredictionRuntime),
     ];
 
     public static TheoryData<string> ShippedAssemblies => new(s_shippedAssemblyAnchors.Select(t => t.Assembly.GetName().Name!));

@@ -36,7 +36,43 @@ public class PublishingOneForOneStrategy : OneForOneStrategy
             Publish(context, child, cause, directive);
         }
 
-        base.LogFailure(context, child, cause, directive);
+        // Akka does not log an escalation either: the supervisor above decides and logs.
+        LogLevel level = directive == Directive.Resume ? LogLevel.WarningLevel : LogLevel.ErrorLevel;
+        if (!LoggingEnabled || directive == Directive.Escalate || context.System.EventStream.LogLevel > level)
+        {
+            return;
+        }
+
+        // What Akka logs, as a structured event (Akka.Logger.Serilog turns the template's names into properties):
+        // the failed actor is the log source (ActorPath), and the type of the message it was handling is named.
+        Exception shown = cause is ActorInitializationException { InnerException: { } inner } ? inner : cause;
+        ILoggingAdapter log = new BusLogging(context.System.EventStream, child.Path.ToString(), GetType(), context.System.Settings.LogFormatter);
+        const string template = "Failed handling {MessageType}: {Reason} (directive {Directive})";
+        string messageType = FailedMessageType(child, cause);
+        if (directive == Directive.Resume)
+        {
+            log.Warning(cause, template, messageType, shown.Message, directive);
+        }
+        else
+        {
+            log.Error(cause, template, messageType, shown.Message, directive);
+        }
+    }
+
+    /// <summary>
+    /// The type of the message a failed child was handling (a suspended cell keeps its current message until it is
+    /// recreated), or <c>"(start)"</c> for a failure while it was being created or restarted.
+    /// </summary>
+    private static string FailedMessageType(IActorRef child, Exception cause)
+    {
+        if (cause is ActorInitializationException
+            || child is not ActorRefWithCell { Underlying: ActorCell cell }
+            || cell.CurrentMessage is null or Akka.Dispatch.SysMsg.ISystemMessage)
+        {
+            return "(start)";
+        }
+
+        return cell.CurrentMessage.GetType().FullName ?? cell.CurrentMessage.GetType().Name;
     }
 
     /// <summary>

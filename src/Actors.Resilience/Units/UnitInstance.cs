@@ -43,6 +43,11 @@ internal sealed class UnitInstance : UntypedActor
     private int _knownFailureCount;
     private ICancelable? _restartTimer;
     private ICancelable? _stableTimer;
+    private int _grant;
+    private bool _granted;
+    private int _revokesUnanswered;
+    private bool _retireOnRevoked;
+    private bool _workerEnded;
 
     public UnitInstance(string kind, string id, UnitKindOptions options)
     {
@@ -71,6 +76,12 @@ internal sealed class UnitInstance : UntypedActor
                 break;
             case BreakerStatus status:
                 OnVerdict(status);
+                break;
+            case DirectProbe probe:
+                Context.Parent.Tell(new DirectConfirm(_id, probe.Grant, _granted && probe.Grant == _grant), Self);
+                break;
+            case DirectRevoked:
+                OnRevoked();
                 break;
             case CircuitBreakerStateChanged changed:
                 OnBreakerChanged(changed);
@@ -109,9 +120,19 @@ internal sealed class UnitInstance : UntypedActor
                 OnPermit(permit);
                 break;
             case WorkerLeftover leftover:
-                if (!(leftover.Message is Identify or PoisonPill && leftover.Sender.Equals(Self)))
+                if (leftover.Message is Identify or PoisonPill && leftover.Sender.Equals(Self))
+                {
+                    break;
+                }
+
+                if (leftover.Worker.Equals(_worker))
                 {
                     (_leftovers ??= new()).Add((leftover.Message, leftover.Sender));
+                }
+                else
+                {
+                    // Sent to a worker already gone, just as it went (see WorkerMessageQueue): a request like any other.
+                    Deliver(leftover.Message, leftover.Sender);
                 }
 
                 break;
@@ -181,7 +202,7 @@ internal sealed class UnitInstance : UntypedActor
                 _breaker.Tell(AcquireBreakerPermit.Instance, Self);
             }
         }
-        else if (_suspendedBy is null && _worker is not null)
+        else if (_suspendedBy is null && _worker is not null && !_workerEnded && !UnitRegion.IsEnded(_worker))
         {
             _worker.Tell(message, sender);
         }
@@ -245,6 +266,8 @@ internal sealed class UnitInstance : UntypedActor
         }
         else
         {
+            // The worker may stay suspended a while: from now on messages come here, to the bounded buffer.
+            Revoke();
             Report(new BreakerFailure(shown));
             _awaitingVerdict = true;
         }
@@ -269,6 +292,7 @@ internal sealed class UnitInstance : UntypedActor
         }
 
         _worker = Context.ActorOf(props, "worker");
+        _workerEnded = false;
         _suspendedBy = null;
         _incarnation++;
         SetState(UnitState.Starting, _incarnation == 1 ? null : "worker starting");
@@ -331,6 +355,48 @@ internal sealed class UnitInstance : UntypedActor
         _stableTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(_options.BackoffResetAfter, Self, new StableTick(_incarnation), Self);
         SetState(UnitState.Running, null);
         Report(new BreakerSuccess());
+        Grant();
+    }
+
+    /// <summary>Lets the region send straight to the running worker (see <see cref="DirectGrant"/>).</summary>
+    private void Grant()
+    {
+        if (_granted || _stopping || _stopRequested || _worker is null || _suspendedBy is not null)
+        {
+            return;
+        }
+
+        _granted = true;
+        Context.Parent.Tell(new DirectGrant(_id, _worker, ++_grant), Self);
+    }
+
+    /// <summary>Withdraws the grant: from the region's answer on, every message comes through this actor again.</summary>
+    private void Revoke()
+    {
+        if (!_granted)
+        {
+            return;
+        }
+
+        _granted = false;
+        _revokesUnanswered++;
+        Context.Parent.Tell(new DirectRevoke(_id, _grant), Self);
+    }
+
+    /// <summary>Whether the region may still send straight to the worker (a grant stands, or its revocation is unanswered).</summary>
+    private bool DirectOutstanding => _granted || _revokesUnanswered > 0;
+
+    private void OnRevoked()
+    {
+        _revokesUnanswered--;
+        if (_retireOnRevoked && !DirectOutstanding)
+        {
+            _retireOnRevoked = false;
+            if (_worker is not null && _retiring)
+            {
+                Context.Stop(_worker);
+            }
+        }
     }
 
     /// <summary>
@@ -342,6 +408,9 @@ internal sealed class UnitInstance : UntypedActor
     {
         if (_worker is not null && child.Equals(_worker))
         {
+            // From now on nothing is sent to it (it would be dead-lettered): held here until its leftovers are in.
+            _workerEnded = true;
+            Revoke();
             Self.Tell(new WorkerGone(child));
         }
     }
@@ -513,6 +582,7 @@ internal sealed class UnitInstance : UntypedActor
 
     private void EnterCircuitOpen(TimeSpan retryAfter)
     {
+        Revoke();
         _openUntil = Now + retryAfter;
         _restartTimer?.Cancel();
         SetState(UnitState.CircuitOpen, _lastFailure);
@@ -527,7 +597,16 @@ internal sealed class UnitInstance : UntypedActor
             // Retire the suspended worker: its mailbox comes back (WorkerMailbox) and is answered CircuitOpen too,
             // instead of waiting for the probe; the probe starts a new worker.
             _retiring = true;
-            Context.Stop(_worker);
+            if (DirectOutstanding)
+            {
+                // The region may still send straight to the worker: stop it only when it has answered the revocation,
+                // so everything it sent is in the worker's mailbox and comes back, none dead-lettered.
+                _retireOnRevoked = true;
+            }
+            else
+            {
+                Context.Stop(_worker);
+            }
         }
     }
 
@@ -535,6 +614,7 @@ internal sealed class UnitInstance : UntypedActor
     {
         if (_options.MaxRetries >= 0 && _attempt >= _options.MaxRetries)
         {
+            Revoke();
             RequestStop($"gave up after {_attempt} retries");
             return;
         }
@@ -543,12 +623,15 @@ internal sealed class UnitInstance : UntypedActor
         _attempt++;
         if (delay == TimeSpan.Zero)
         {
-            // Zero backoff restarts now, not after a scheduler tick (and never shows as backing off).
+            // Zero backoff restarts now, not after a scheduler tick (and never shows as backing off). A grant stands:
+            // what the region sends straight meanwhile waits in the worker's mailbox, which the restart keeps.
             RestartWorker();
             Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
         }
         else
         {
+            Revoke(); // backing off: from now on messages come here, to the bounded buffer
+
             // The timer is armed before the state is announced: whoever sees BackingOff knows the restart is due.
             _restartTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(delay, Self, new RestartTick(++_restartSeq), Self);
             Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));

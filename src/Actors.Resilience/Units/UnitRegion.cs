@@ -45,6 +45,40 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             case UnitEnvelope e:
                 Route(e.Id, e.Message, e);
                 break;
+            case DirectGrant grant:
+                if (_entries.TryGetValue(grant.Id, out Entry? granting) && Sender.Equals(granting.Ref) && !granting.Stopping)
+                {
+                    // Hold new messages until the instance has passed on everything forwarded to it so far.
+                    EndDirect(granting);
+                    granting.Handshake = grant.Grant;
+                    granting.Candidate = grant.Worker;
+                    granting.Held = null;
+                    granting.Ref.Tell(new DirectProbe(grant.Grant), Self);
+                }
+
+                break;
+            case DirectConfirm confirm:
+                if (_entries.TryGetValue(confirm.Id, out Entry? confirming) && Sender.Equals(confirming.Ref) && confirming.Handshake == confirm.Grant)
+                {
+                    confirming.Handshake = 0;
+                    if (confirm.Stands && !confirming.Stopping)
+                    {
+                        confirming.Direct = confirming.Candidate;
+                    }
+
+                    confirming.Candidate = null;
+                    FlushHeld(confirming);
+                }
+
+                break;
+            case DirectRevoke revoke:
+                if (_entries.TryGetValue(revoke.Id, out Entry? revoking) && Sender.Equals(revoking.Ref))
+                {
+                    EndDirect(revoking);
+                }
+
+                Sender.Tell(new DirectRevoked(revoke.Grant), Self);
+                break;
             case UnitStopRequest request:
                 if (_entries.TryGetValue(request.Id, out Entry? requester) && Sender.Equals(requester.Ref) && !requester.Stopping)
                 {
@@ -59,7 +93,11 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
 
                     // An instance that stops by itself (gave up, worker stopped) sends back what it still receives:
                     // hold it for the next incarnation instead of routing it there again.
-                    changed.Stopping |= c.State == UnitState.Stopped;
+                    if (c.State == UnitState.Stopped)
+                    {
+                        EndDirect(changed);
+                        changed.Stopping = true;
+                    }
                 }
 
                 break;
@@ -183,7 +221,55 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         // No clock read per message: activity is the count moving between two looks (see Observe).
         entry.Routed++;
         _routed++;
-        entry.Ref.Forward(envelope);
+        if (entry.Direct is { } worker && !IsEnded(worker))
+        {
+            worker.Tell(message, Sender);
+        }
+        else if (entry.Handshake != 0)
+        {
+            (entry.Held ??= new()).Add((envelope, Sender));
+        }
+        else
+        {
+            entry.Ref.Forward(envelope);
+        }
+    }
+
+    /// <summary>
+    /// Whether a worker has stopped (its mailbox is closed): read before each message sent straight to it, so the
+    /// moment between a worker stopping itself and its instance's revocation costs no request.
+    /// </summary>
+    internal static bool IsEnded(IActorRef worker) => worker is ActorRefWithCell { Underlying.IsTerminated: true };
+
+    /// <summary>Routes through the instance again: an unfinished handshake's held messages go to the instance, in order.</summary>
+    private static void EndDirect(Entry entry)
+    {
+        entry.Direct = null;
+        entry.Candidate = null;
+        entry.Handshake = 0;
+        FlushHeld(entry);
+    }
+
+    /// <summary>Sends the messages held during a handshake: straight to the worker when it was confirmed, else through the instance.</summary>
+    private static void FlushHeld(Entry entry)
+    {
+        if (entry.Held is not { } held)
+        {
+            return;
+        }
+
+        entry.Held = null;
+        foreach (var (envelope, sender) in held)
+        {
+            if (entry.Direct is { } worker)
+            {
+                worker.Tell(envelope is UnitMessage m ? m.Message : ((UnitEnvelope)envelope).Message, sender);
+            }
+            else
+            {
+                entry.Ref.Tell(envelope, sender);
+            }
+        }
     }
 
     /// <summary>
@@ -216,6 +302,12 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             return;
         }
 
+        if (entry.Held is { Count: > 0 } held)
+        {
+            // A handshake was under way when the instance died: what was held waits for the next incarnation too.
+            (entry.Pending ??= new()).AddRange(held);
+            entry.Held = null;
+        }
 
         if (entry.Pending is { Count: > 0 } && _overloaded is { } refusal)
         {
@@ -289,6 +381,8 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
 
     private static void Stop(Entry entry, string reason)
     {
+        // Everything sent straight to the worker, or held, reaches it (or its mailbox) before the stop does.
+        EndDirect(entry);
         entry.Stopping = true;
         entry.Ref.Tell(new StopUnit(reason), ActorRefs.NoSender);
     }
@@ -330,6 +424,18 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         public UnitState State { get; set; } = UnitState.Starting;
 
         public bool Stopping { get; set; }
+
+        /// <summary>The running worker, while the instance lets the region send to it straight (see <see cref="DirectGrant"/>).</summary>
+        public IActorRef? Direct { get; set; }
+
+        /// <summary>The grant being confirmed (0 when none): new messages are held meanwhile.</summary>
+        public int Handshake { get; set; }
+
+        /// <summary>The worker of the grant being confirmed.</summary>
+        public IActorRef? Candidate { get; set; }
+
+        /// <summary>Messages held while a grant is being confirmed, in arrival order.</summary>
+        public List<(object Envelope, IActorRef Sender)>? Held { get; set; }
 
         /// <summary>Messages that arrived while the instance was stopping; created on the first.</summary>
         public List<(object Message, IActorRef Sender)>? Pending { get; set; }

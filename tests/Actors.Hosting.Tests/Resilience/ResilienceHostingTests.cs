@@ -105,4 +105,28 @@ public sealed class ResilienceHostingTests
         Assert.EndsWith("/user/greeter", SerilogCapture.Text(e, "ActorPath"), StringComparison.Ordinal);
         Assert.Contains(host.Name, SerilogCapture.Text(e, "ActorPath"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SerilogLogger_WorkerFails_StructuredErrorWithActorPathAndMessageType()
+    {
+        await using TestHost host = TestHost.Build(a => a.WithUnitKind("echo", id => Props.Create(() => new EchoWorker(id))));
+        await host.StartAsync();
+        ResilienceRuntime runtime = ResilienceRuntime.Get(host.System)!;
+
+        object reply = await runtime.Units.Ask<object>(new UnitMessage("echo", "logged", "boom"), TestHost.Timeout);
+
+        Assert.IsType<UnitWorkerFailed>(reply);
+        Serilog.Events.LogEvent e = await SerilogCapture.Instance.WaitFor(
+            ev => SerilogCapture.Text(ev, "ActorPath").Contains(host.Name, StringComparison.Ordinal) && SerilogCapture.Text(ev, "MessageType").Length > 0,
+            TestHost.Timeout,
+            "the worker's failure");
+        Assert.Equal(Serilog.Events.LogEventLevel.Error, e.Level);
+        Assert.Equal("System.String", SerilogCapture.Text(e, "MessageType"));
+        Assert.Equal("boom at logged", SerilogCapture.Text(e, "Reason"));
+        // Logged on the supervisor's turn (ActorPath) about the failed worker (LogSource), as Akka logs it.
+        Assert.EndsWith("/user/units/echo/logged", SerilogCapture.Text(e, "ActorPath"), StringComparison.Ordinal);
+        Assert.Contains("/user/units/echo/logged/worker", SerilogCapture.Text(e, "LogSource"), StringComparison.Ordinal);
+        Assert.StartsWith("Actors.Resilience.", SerilogCapture.Text(e, "SourceContext"), StringComparison.Ordinal);
+        Assert.IsType<InvalidOperationException>(e.Exception);
+    }
 }

@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using Actors.Prediction.Configuration;
+using Actors.Prediction.Inference;
+using Actors.Resilience.Memory;
+
+namespace Actors.Prediction.Jobs;
+
+/// <summary>
+/// The worker of one <c>prediction</c> unit instance: one model. Owns its <see cref="Microsoft.ML.OnnxRuntime.InferenceSession"/>s
+/// (loaded in <see cref="PreStart"/>: a missing or broken file fails the instance, so the resilience layer's backoff and
+/// breaker handle it), admits requests into a bounded queue, runs each as a <see cref="JobActor"/> child under a
+/// timeout on the scheduler, and answers every request exactly once, also when it restarts or stops.
+/// </summary>
+internal sealed class ModelActor : ReceiveActor, IWithTimers
+{
+    private readonly PredictionOptions _options;
+    private readonly ModelOptions _model;
+    private readonly PredictionJobStore _store;
+    private readonly Queue<(PredictionRequest Request, IActorRef Sender, long At)> _queue = new();
+    private readonly Dictionary<IActorRef, Running> _running = [];
+    private SharedSession? _session;
+    private SharedSession? _heatmap;
+    private bool _memoryRefusal;
+    private TimeSpan _memoryRetryAfter;
+    private int _consecutiveFailures;
+    private long _jobCounter;
+
+    public ModelActor(PredictionOptions options, ModelOptions model, PredictionJobStore store)
+    {
+        _options = options;
+        _model = model;
+        _store = store;
+        Receive<PredictionRequest>(Admit);
+        Receive<JobOutcome>(Completed);
+        Receive<JobTimedOut>(TimedOut);
+        Receive<Terminated>(Stopped);
+        Receive<MemoryPressureChanged>(m =>
+        {
+            _memoryRefusal = m.Overloaded;
+            _memoryRetryAfter = m.RetryAfter;
+        });
+        Receive<MemoryCleanupRequested>(_ => _store.DropHeatmaps());
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(MemoryPressureChanged));
+        Context.System.EventStream.Subscribe(Self, typeof(MemoryCleanupRequested));
+        string path = ModelOptions.Resolve(_model.Path);
+        try
+        {
+            _session = new SharedSession(ModelRunner.Load(path, _options.Session, $"'{_model.Name}'"), path);
+        }
+        catch (ModelLoadException e)
+        {
+            _store.LoadErrors[_model.Name] = e.Message;
+            throw;
+        }
+
+        if (_options.Heatmap.Enabled && _model.HeatmapPath.Length > 0)
+        {
+            string heatmapPath = ModelOptions.Resolve(_model.HeatmapPath);
+            try
+            {
+                _heatmap = new SharedSession(ModelRunner.Load(heatmapPath, _options.Session, $"'{_model.Name}' heatmap"), heatmapPath);
+            }
+            catch (ModelLoadException e)
+            {
+                _store.LoadErrors[_model.Name] = e.Message;
+                _session.Retire();
+                throw;
+            }
+        }
+
+        _store.LoadErrors.TryRemove(_model.Name, out _);
+    }
+
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        foreach (Running job in _running.Values)
+        {
+            job.Control.Cancel();
+            if (!job.Answered)
+            {
+                Reply(job.Sender, job.Request, Stopped(job.Request));
+            }
+        }
+
+        _running.Clear();
+        while (_queue.TryDequeue(out var waiting))
+        {
+            Reply(waiting.Sender, waiting.Request, Stopped(waiting.Request));
+        }
+
+        // Disposed now, or when the last job still running releases its lease.
+        _session?.Retire();
+        _heatmap?.Retire();
+    }
+
+    private PredictionFailed Stopped(PredictionRequest request) =>
+        new(request.JobId, _model.Name, PredictionFailureKind.ModelStopped, $"the instance of model '{_model.Name}' restarted or stopped before the job finished; submit it again");
+
+    private void Admit(PredictionRequest request)
+    {
+        if (_memoryRefusal)
+        {
+            Reply(Sender, request, new PredictionRefused(request.JobId, _model.Name, "the memory guard refuses new work (emergency)", _memoryRetryAfter));
+        }
+        else if (_running.Count < _options.MaxConcurrentJobs)
+        {
+            Start(request, Sender, Stopwatch.GetTimestamp());
+        }
+        else if (_queue.Count < _options.QueueCapacity)
+        {
+            _queue.Enqueue((request, Sender, Stopwatch.GetTimestamp()));
+        }
+        else
+        {
+            Reply(Sender, request, new PredictionRefused(request.JobId, _model.Name,
+                $"model '{_model.Name}' is busy: {_running.Count} jobs running and {_queue.Count} waiting (actors.prediction.max-concurrent-jobs, queue-capacity)",
+                _options.RetryAfter));
+        }
+    }
+
+    private void Start(PredictionRequest request, IActorRef sender, long admitted)
+    {
+        SharedSession session = _session!;
+        SharedSession? heatmap = _heatmap;
+        session.TryAcquire();
+        if (heatmap is not null && !heatmap.TryAcquire())
+        {
+            heatmap = null;
+        }
+
+        var control = new JobControl();
+        double queuedMs = Stopwatch.GetElapsedTime(admitted).TotalMilliseconds;
+        IActorRef job = Context.ActorOf(
+            Props.Create(() => new JobActor(_options, _model, request, session, heatmap, control, queuedMs)),
+            $"job-{++_jobCounter}");
+        Context.Watch(job);
+        _running[job] = new Running(request, sender, control);
+        Timers.StartSingleTimer(job, new JobTimedOut(job), _options.JobTimeout);
+    }
+
+    private void Completed(JobOutcome outcome)
+    {
+        if (!_running.TryGetValue(Sender, out Running? job) || job.Answered)
+        {
+            return;
+        }
+
+        job.Answered = true;
+        Reply(job.Sender, job.Request, outcome.Reply, outcome.MemoryBytes, outcome.Heatmap);
+        if (outcome.Reply is PredictionFailed { Kind: PredictionFailureKind.InferenceFailed } failed)
+        {
+            if (++_consecutiveFailures >= _options.SuspectAfterFailures)
+            {
+                _consecutiveFailures = 0;
+                throw new ModelSuspectException($"{_options.SuspectAfterFailures} runs of model '{_model.Name}' failed in a row (last: {failed.Reason}): restarting its session");
+            }
+        }
+        else if (outcome.Reply is PredictionSucceeded)
+        {
+            _consecutiveFailures = 0;
+        }
+    }
+
+    private void TimedOut(JobTimedOut timeout)
+    {
+        if (!_running.TryGetValue(timeout.Job, out Running? job) || job.Answered)
+        {
+            return;
+        }
+
+        job.Answered = true;
+        job.Control.Cancel();
+        Reply(job.Sender, job.Request, new PredictionFailed(job.Request.JobId, _model.Name, PredictionFailureKind.TimedOut,
+            $"the job did not finish within {_options.JobTimeout.TotalSeconds:0.###} s (actors.prediction.job-timeout)"));
+        Context.Stop(timeout.Job);
+    }
+
+    private void Stopped(Terminated terminated)
+    {
+        if (!_running.Remove(terminated.ActorRef, out Running? job))
+        {
+            return;
+        }
+
+        Timers.Cancel(terminated.ActorRef);
+        if (!job.Answered)
+        {
+            Reply(job.Sender, job.Request, new PredictionFailed(job.Request.JobId, _model.Name, PredictionFailureKind.InferenceFailed, "the job stopped without an answer (see the error journal)"));
+        }
+
+        while (_running.Count < _options.MaxConcurrentJobs && _queue.TryDequeue(out var next))
+        {
+            Start(next.Request, next.Sender, next.At);
+        }
+    }
+
+    private void Reply(IActorRef sender, PredictionRequest request, object reply, long memory = 0, byte[]? heatmap = null)
+    {
+        sender.Tell(reply);
+        (string outcome, string? label, string? detail, StageTimings? timings) = reply switch
+        {
+            PredictionSucceeded s => ("succeeded", s.Label, s.HeatmapError, s.Timings),
+            PredictionFailed f => ($"failed:{f.Kind}", null, f.Reason, null),
+            PredictionRefused r => ("refused", null, r.Reason, null),
+            _ => ("unknown", null, null, null),
+        };
+        _store.Add(new PredictionJobRecord(request.JobId, _model.Name, Context.System.Scheduler.Now, outcome, label, detail, timings, memory, heatmap));
+    }
+
+    private sealed class Running(PredictionRequest request, IActorRef sender, JobControl control)
+    {
+        public PredictionRequest Request { get; } = request;
+
+        public IActorRef Sender { get; } = sender;
+
+        public JobControl Control { get; } = control;
+
+        public bool Answered { get; set; }
+    }
+}
