@@ -23,6 +23,7 @@ using Actors.Prediction.Hosting;
 using Actors.Resilience;
 using Actors.Resilience.Units;
 using Actors.Samples.Node;
+using Actors.Sessions.Hosting;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,7 @@ try
             bool bad = int.Parse(id.AsSpan("flaky-".Length), CultureInfo.InvariantCulture) % settings.BadUpstreamEvery == 0;
             return Props.Create(() => new FlakyWorker(id, bad ? settings.BadUpstreamRefuseConnect : settings.RefuseConnect, settings.FailMessage));
         })
+        .WithSessions(LocalUpstream.Use)
         .WithPrediction()
         .WithResilienceHealthCheck()
         .WithAdminEndpoints(admin =>
@@ -134,6 +136,7 @@ try
     (await http.GetAsync("/health")).EnsureSuccessStatusCode();
     Console.WriteLine(await PredictionDemo.RunAsync(url, token, logDirectory) ? "prediction: served" : "prediction: NOT served (see the problem above for the fix)");
     load.Tell(StartLoad.Instance);
+    Task<bool> sessions = SessionsDemo.RunAsync(url, token, CancellationToken.None);
     var clock = Stopwatch.StartNew();
     int seconds = (int)duration.TotalSeconds;
     using (var timer = new PeriodicTimer(TimeSpan.FromSeconds(1)))
@@ -154,6 +157,8 @@ try
                 $"GET /health {(int)response.StatusCode} in {ms,5:0.0} ms"));
         }
     }
+
+    bool sessionsOk = await sessions;
 
     // Settle: stop the load and let the requests in flight get their outcome (a request buffered while its worker
     // backs off is answered when the worker is back, within the kind's max backoff): wait until the count of
@@ -218,7 +223,7 @@ try
         $"load: sent {final.Sent} = done {final.Done} + worker-failed {final.WorkerFailed} + circuit-open {final.CircuitOpen} + buffer-overflow {final.Overflow} + overloaded {final.Overloaded} + unknown-kind {final.UnknownKind} + dead-lettered {final.DeadLettered}; unaccounted {final.Unaccounted}; done = served: {(final.Done == FlakyStats.Served ? "yes" : "NO")}"));
 
     await host.StopAsync();
-    return countsAgree && accounted ? 0 : 1;
+    return countsAgree && accounted && sessionsOk ? 0 : 1;
 }
 finally
 {

@@ -19,6 +19,7 @@ public static class Program
         ("crash-to-serving-p99", CrashToServing.Run),
         ("bytes-per-unit", BytesPerUnit.Run),
         ("health-p99", Health.HealthUnderFailure.Run),
+        ("sessions-bytes", Sessions.SessionsBytes.Run), ("outbox-throughput-sqlite", Sessions.OutboxThroughput.RunSqlite), ("outbox-throughput-postgres", Sessions.OutboxThroughput.RunPostgres), ("reconnect-10k", Sessions.Reconnect.Run),
         ("predict-throughput", Prediction.PredictThroughput.Run), ("predict-burst-rss", Prediction.PredictBurstRss.Run),
     ];
 

@@ -16,6 +16,7 @@ public sealed class PublicApiTests
         typeof(Actors.Resilience.ResilienceRuntime),
         typeof(Actors.Hosting.ActorsExitCodes),
         typeof(Actors.Cmd.ICmdClient),
+        typeof(Actors.Sessions.SessionGateway),
         typeof(Actors.Prediction.Hosting.PredictionRuntime),
     ];
 
