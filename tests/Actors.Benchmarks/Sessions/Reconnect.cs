@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using Actors.Benchmarks.Support;
-using Actors.Samples.Upstream;
 
 namespace Actors.Benchmarks.Sessions;
 
@@ -9,7 +8,8 @@ namespace Actors.Benchmarks.Sessions;
 /// <c>reconnect-10k</c>: seconds until every session is connected again after the upstream restarts (stops, then
 /// serves again on the same port), with the sessions' jittered backoff (1 s min, 20 % jitter), and the peak
 /// connection rate the upstream saw; against the same number of bare ClientWebSockets that reconnect at once
-/// (the thundering herd). Quick mode: 1,000 sessions; full: 10,000.
+/// (the thundering herd). The upstream runs in its own process and is killed and restarted. Quick mode: 1,000
+/// sessions; full: 10,000.
 /// </summary>
 internal static class Reconnect
 {
@@ -23,35 +23,33 @@ internal static class Reconnect
 
     private static (double Seconds, int Peak) Sessions(int n)
     {
-        var state = new UpstreamState();
-        UpstreamServer upstream = SessionsBytes.Start();
-        int port = upstream.HttpUrl.Port;
+        using ExternalUpstream upstream = ExternalUpstream.Start();
         using SessionFleet fleet = SessionFleet.Start(upstream.WebSocketUrl);
         fleet.Connect(n);
-        upstream.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        upstream = UpstreamServer.StartAsync(port, state).GetAwaiter().GetResult();
+        upstream.Restart();
+        return WaitForAll(upstream, n);
+    }
+
+    private static (double Seconds, int Peak) WaitForAll(ExternalUpstream upstream, int n)
+    {
         var clock = Stopwatch.StartNew();
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (state.Connected < n && clock.Elapsed < TimeSpan.FromMinutes(3) && poll.WaitForNextTickAsync().AsTask().GetAwaiter().GetResult())
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        (int connected, int peak) = upstream.Stats();
+        while (connected < n && clock.Elapsed < TimeSpan.FromMinutes(3) && poll.WaitForNextTickAsync().AsTask().GetAwaiter().GetResult())
         {
+            (connected, peak) = upstream.Stats();
         }
 
-        double seconds = clock.Elapsed.TotalSeconds;
-        int peak = state.PeakConnectsPerSecond;
-        upstream.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return (seconds, peak);
+        return (clock.Elapsed.TotalSeconds, peak);
     }
 
     private static (double Seconds, int Peak) Herd(int n)
     {
-        var state = new UpstreamState();
-        UpstreamServer upstream = UpstreamServer.StartAsync(0, new UpstreamState()).GetAwaiter().GetResult();
-        int port = upstream.HttpUrl.Port;
+        using ExternalUpstream upstream = ExternalUpstream.Start();
         Uri url = upstream.WebSocketUrl;
         var sockets = new ClientWebSocket[n];
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = 64 }, i => sockets[i] = Connect(url, i).GetAwaiter().GetResult());
-        upstream.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        upstream = UpstreamServer.StartAsync(port, state).GetAwaiter().GetResult();
+        upstream.Restart();
         var clock = Stopwatch.StartNew();
         Task.WaitAll(Enumerable.Range(0, n).Select(async i =>
         {
@@ -70,14 +68,13 @@ internal static class Reconnect
             }
         }).ToArray());
         double seconds = clock.Elapsed.TotalSeconds;
-        int peak = state.PeakConnectsPerSecond;
+        int peak = upstream.Stats().PeakConnectsPerSecond;
         foreach (ClientWebSocket s in sockets)
         {
             s.Abort();
             s.Dispose();
         }
 
-        upstream.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return (seconds, peak);
     }
 

@@ -1,41 +1,37 @@
 using System.Net.WebSockets;
 using Actors.Benchmarks.Support;
-using Actors.Samples.Upstream;
 
 namespace Actors.Benchmarks.Sessions;
 
 /// <summary>
 /// <c>sessions-bytes</c>: managed bytes retained per connected session (unit instance, breaker, worker with its
-/// ClientWebSocket and receive loop, and the upstream's side of the connection, which runs in this process), against
-/// a bare ClientWebSocket connected to the same upstream with a pending receive (also with the upstream's side).
-/// Quick mode connects 1,000 sessions, full mode 10,000 (needs 20,000+ file descriptors).
+/// ClientWebSocket and receive loop), against a bare ClientWebSocket connected to the same upstream with a pending
+/// receive. The upstream runs in a process of its own (<see cref="ExternalUpstream"/>), so both count the client side
+/// only. Quick mode connects 1,000 sessions, full mode 10,000.
 /// </summary>
 internal static class SessionsBytes
 {
     public static BenchResult Run(BenchSettings settings)
     {
         int n = settings.Rounds < 7 ? 1_000 : 10_000;
-        UpstreamServer upstream = Start();
         double baseline;
         double ours;
-        try
+        using (ExternalUpstream upstream = ExternalUpstream.Start())
         {
-            baseline = BareSockets(upstream, n);
-            ours = Sessions(upstream, n);
-        }
-        finally
-        {
-            upstream.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            baseline = BareSockets(upstream.WebSocketUrl, n);
         }
 
-        return new BenchResult("sessions-bytes", "B", ours, baseline, "ratio <= 4", ours / baseline <= 4, $"a bare ClientWebSocket with a pending receive; {n:N0} sessions, upstream side included in both");
+        using (ExternalUpstream upstream = ExternalUpstream.Start())
+        {
+            ours = Sessions(upstream.WebSocketUrl, n);
+        }
+
+        return new BenchResult("sessions-bytes", "B", ours, baseline, "ratio <= 4", ours / baseline <= 4, $"a bare ClientWebSocket with a pending receive; {n:N0} sessions, client side (the upstream runs in its own process)");
     }
 
-    internal static UpstreamServer Start() => UpstreamServer.StartAsync().GetAwaiter().GetResult();
-
-    private static double Sessions(UpstreamServer upstream, int n)
+    private static double Sessions(Uri upstream, int n)
     {
-        using SessionFleet fleet = SessionFleet.Start(upstream.WebSocketUrl);
+        using SessionFleet fleet = SessionFleet.Start(upstream);
         fleet.Connect(10);
         long before = Retained();
         fleet.Connect(n + 10);
@@ -43,7 +39,7 @@ internal static class SessionsBytes
         return (after - before) / (double)n;
     }
 
-    private static double BareSockets(UpstreamServer upstream, int n)
+    private static double BareSockets(Uri upstream, int n)
     {
         var sockets = new List<ClientWebSocket>(n);
         var receives = new List<Task>(n);
@@ -52,7 +48,7 @@ internal static class SessionsBytes
         for (int i = 0; i < n; i++)
         {
             var socket = new ClientWebSocket();
-            socket.ConnectAsync(new Uri(upstream.WebSocketUrl, $"?instance_id=bare{i}"), CancellationToken.None).GetAwaiter().GetResult();
+            socket.ConnectAsync(new Uri(upstream, $"?instance_id=bare{i}"), CancellationToken.None).GetAwaiter().GetResult();
             sockets.Add(socket);
             receives.Add(Drain(socket, cts.Token));
         }
