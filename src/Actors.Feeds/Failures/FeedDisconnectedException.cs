@@ -22,4 +22,7 @@ public sealed class FeedDisconnectedException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Whether the connect itself failed or was refused (rather than an open connection dropping).</summary>
+    public bool Refused { get; init; }
 }
