@@ -22,6 +22,7 @@ public sealed class ExchangeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ExchangeOptions _options;
+    private readonly CancellationTokenSource _shutdown = new();
 
     private ExchangeServer(WebApplication app, ExchangeOptions options, Uri url)
     {
@@ -52,6 +53,7 @@ public sealed class ExchangeServer : IAsyncDisposable
         options ??= new ExchangeOptions();
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         WebApplication app = builder.Build();
         ExchangeServer? server = null;
@@ -100,8 +102,11 @@ public sealed class ExchangeServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Connections end first (aborted), so Kestrel's stop does not wait for open WebSockets.
+        await _shutdown.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _shutdown.Dispose();
     }
 
     private async Task AcceptAsync(HttpContext context)
@@ -124,7 +129,8 @@ public sealed class ExchangeServer : IAsyncDisposable
         Interlocked.Increment(ref Stats._open);
         try
         {
-            using var connection = new Connection(this, socket, context.RequestAborted);
+            using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _shutdown.Token);
+            using var connection = new Connection(this, socket, aborted.Token);
             await connection.RunAsync().ConfigureAwait(false);
         }
         finally
