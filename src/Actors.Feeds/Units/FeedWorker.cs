@@ -34,6 +34,7 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
     private SharedKillSwitch? _killSwitch;
     private int _attempt;
     private int _streamingAttempt;
+    private int _endedAttempt;
     private DateTimeOffset _attemptStarted;
     private bool _abortedForStale;
     private bool _ready;
@@ -180,6 +181,14 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
 
     private void OnConnectionEnded(FeedConnectionEnded ended)
     {
+        // Reported once per attempt: by the connection's termination watcher, or by GiveUp when the stream's failure
+        // overtakes it.
+        if (ended.Attempt <= _endedAttempt)
+        {
+            return;
+        }
+
+        _endedAttempt = ended.Attempt;
         if (ended.Attempt == _attempt)
         {
             _killSwitch = null;
@@ -247,6 +256,7 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
 
     private void GiveUp(Exception? cause)
     {
+        OnConnectionEnded(new FeedConnectionEnded(_attempt, cause));
         Interlocked.Increment(ref _stats._exhausted);
         string message = $"feed {_symbol}: gave up after {_options.MaxRestarts} restarts within {_options.RestartWindow.TotalSeconds:0} s; last: {cause?.Message ?? "the stream completed"}";
         _stats.SetState(FeedState.Failed, Now, message);
