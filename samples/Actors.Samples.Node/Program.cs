@@ -16,6 +16,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Actors.Cmd;
+using Actors.Feeds.Hosting;
 using Actors.Hosting;
 using Actors.Hosting.Admin;
 using Actors.Hosting.Validation;
@@ -74,6 +75,7 @@ try
             bool bad = int.Parse(id.AsSpan("flaky-".Length), CultureInfo.InvariantCulture) % settings.BadUpstreamEvery == 0;
             return Props.Create(() => new FlakyWorker(id, bad ? settings.BadUpstreamRefuseConnect : settings.RefuseConnect, settings.FailMessage));
         })
+        .WithFeeds(NodeFeeds.Configure)
         .WithResilienceHealthCheck()
         .WithAdminEndpoints(admin =>
         {
@@ -131,6 +133,7 @@ try
     (await http.GetAsync("/admin/errors?limit=1")).EnsureSuccessStatusCode();
     (await http.GetAsync("/health")).EnsureSuccessStatusCode();
     load.Tell(StartLoad.Instance);
+    Task<(bool Ok, string Report)> feedsDemo = NodeFeeds.RunDemoAsync(system);
     var clock = Stopwatch.StartNew();
     int seconds = (int)duration.TotalSeconds;
     using (var timer = new PeriodicTimer(TimeSpan.FromSeconds(1)))
@@ -214,8 +217,11 @@ try
         CultureInfo.InvariantCulture,
         $"load: sent {final.Sent} = done {final.Done} + worker-failed {final.WorkerFailed} + circuit-open {final.CircuitOpen} + buffer-overflow {final.Overflow} + overloaded {final.Overloaded} + unknown-kind {final.UnknownKind} + dead-lettered {final.DeadLettered}; unaccounted {final.Unaccounted}; done = served: {(final.Done == FlakyStats.Served ? "yes" : "NO")}"));
 
+    (bool feedsOk, string feedsReport) = await feedsDemo;
+    Console.WriteLine(feedsReport);
     await host.StopAsync();
-    return countsAgree && accounted ? 0 : 1;
+    await NodeFeeds.StopAsync();
+    return countsAgree && accounted && feedsOk ? 0 : 1;
 }
 finally
 {
