@@ -19,6 +19,7 @@ public static class Program
         ("crash-to-serving-p99", CrashToServing.Run),
         ("bytes-per-unit", BytesPerUnit.Run),
         ("health-p99", Health.HealthUnderFailure.Run),
+        ("feed-throughput", Feeds.FeedThroughput.Run),
     ];
 
     public static int Main(string[] args)
