@@ -20,6 +20,7 @@ public static class Program
         ("bytes-per-unit", BytesPerUnit.Run),
         ("health-p99", Health.HealthUnderFailure.Run),
         ("feed-throughput", Feeds.FeedThroughput.Run),
+        ("feed-recovery", Feeds.FeedRecovery.Run),
     ];
 
     public static int Main(string[] args)
