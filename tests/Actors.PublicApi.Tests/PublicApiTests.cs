@@ -16,6 +16,7 @@ public sealed class PublicApiTests
         typeof(Actors.Resilience.ResilienceRuntime),
         typeof(Actors.Hosting.ActorsExitCodes),
         typeof(Actors.Cmd.ICmdClient),
+        typeof(Actors.Feeds.Hosting.FeedsRuntime),
     ];
 
     public static TheoryData<string> ShippedAssemblies => new(s_shippedAssemblyAnchors.Select(t => t.Assembly.GetName().Name!));
