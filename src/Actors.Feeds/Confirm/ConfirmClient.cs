@@ -87,8 +87,9 @@ public sealed class ConfirmClient
             {
                 return Fallback(ConfirmOutcome.Timeout, attempt, "cancelled");
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException or ObjectDisposedException or InvalidOperationException or IOException)
             {
+                // Anything the call itself can throw is an unavailable confirmation, never a failure of the feed.
                 outcome = ConfirmOutcome.Error;
                 detail = $"{url}: {e.Message}";
             }
