@@ -70,7 +70,7 @@ public abstract class FeedsTestKit : Akka.TestKit.Xunit2.TestKit
             RandomFactor = 0.1,
             MaxRestarts = 100,
             RestartWindow = TimeSpan.FromMinutes(5),
-            StaleAfter = TimeSpan.FromMilliseconds(600),
+            StaleAfter = TimeSpan.FromSeconds(2),
             StaleCheckInterval = TimeSpan.FromMilliseconds(100),
             PingInterval = TimeSpan.FromMilliseconds(100),
             ConnectTimeout = TimeSpan.FromSeconds(5),
