@@ -2,6 +2,7 @@
 // Then: ws://127.0.0.1:9200/ws (subscribe {"op":"subscribe","args":["tickers.BTCUSDT"]}) and
 // curl -X POST http://127.0.0.1:9200/control/drop (drop, stall, garbage, skip, refuse, burst; ?count=N).
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Actors.Samples.Exchange;
 
 var options = new ExchangeOptions();
@@ -32,6 +33,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     done.Cancel();
 };
+using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+{
+    c.Cancel = true;
+    done.Cancel();
+});
 try
 {
     await Task.Delay(Timeout.Infinite, done.Token);
