@@ -16,6 +16,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Actors.Cmd;
+using Actors.Feeds.Hosting;
 using Actors.Hosting;
 using Actors.Hosting.Admin;
 using Actors.Hosting.Validation;
@@ -78,6 +79,7 @@ try
         })
         .WithSessions(LocalUpstream.Use)
         .WithPrediction()
+        .WithFeeds(NodeFeeds.Configure)
         .WithResilienceHealthCheck()
         .WithAdminEndpoints(admin =>
         {
@@ -137,6 +139,7 @@ try
     Console.WriteLine(await PredictionDemo.RunAsync(url, token, logDirectory) ? "prediction: served" : "prediction: NOT served (see the problem above for the fix)");
     load.Tell(StartLoad.Instance);
     Task<bool> sessions = SessionsDemo.RunAsync(url, token, CancellationToken.None);
+    Task<(bool Ok, string Report)> feedsDemo = NodeFeeds.RunDemoAsync(system);
     var clock = Stopwatch.StartNew();
     int seconds = (int)duration.TotalSeconds;
     using (var timer = new PeriodicTimer(TimeSpan.FromSeconds(1)))
@@ -222,8 +225,11 @@ try
         CultureInfo.InvariantCulture,
         $"load: sent {final.Sent} = done {final.Done} + worker-failed {final.WorkerFailed} + circuit-open {final.CircuitOpen} + buffer-overflow {final.Overflow} + overloaded {final.Overloaded} + unknown-kind {final.UnknownKind} + dead-lettered {final.DeadLettered}; unaccounted {final.Unaccounted}; done = served: {(final.Done == FlakyStats.Served ? "yes" : "NO")}"));
 
+    (bool feedsOk, string feedsReport) = await feedsDemo;
+    Console.WriteLine(feedsReport);
     await host.StopAsync();
-    return countsAgree && accounted && sessionsOk ? 0 : 1;
+    await NodeFeeds.StopAsync();
+    return countsAgree && accounted && sessionsOk && feedsOk ? 0 : 1;
 }
 finally
 {

@@ -21,6 +21,8 @@ public static class Program
         ("health-p99", Health.HealthUnderFailure.Run),
         ("sessions-bytes", Sessions.SessionsBytes.Run), ("outbox-throughput-sqlite", Sessions.OutboxThroughput.RunSqlite), ("outbox-throughput-postgres", Sessions.OutboxThroughput.RunPostgres), ("reconnect-10k", Sessions.Reconnect.Run),
         ("predict-throughput", Prediction.PredictThroughput.Run), ("predict-burst-rss", Prediction.PredictBurstRss.Run),
+        ("feed-throughput", Feeds.FeedThroughput.Run),
+        ("feed-recovery", Feeds.FeedRecovery.Run),
     ];
 
     public static int Main(string[] args)

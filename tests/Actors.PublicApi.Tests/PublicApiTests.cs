@@ -18,6 +18,7 @@ public sealed class PublicApiTests
         typeof(Actors.Cmd.ICmdClient),
         typeof(Actors.Sessions.SessionGateway),
         typeof(Actors.Prediction.Hosting.PredictionRuntime),
+        typeof(Actors.Feeds.Hosting.FeedsRuntime),
     ];
 
     public static TheoryData<string> ShippedAssemblies => new(s_shippedAssemblyAnchors.Select(t => t.Assembly.GetName().Name!));
