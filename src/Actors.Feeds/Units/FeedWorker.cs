@@ -168,6 +168,7 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
         {
             Interlocked.Increment(ref signal.Side == SignalSide.Buy ? ref _stats._buys : ref _stats._sells);
             _stats.Count(confirm.Outcome);
+            PublishConfirmCounts();
             bool execute = _executor.Convinced(signal.Side, confirm.Bias);
             if (execute)
             {
@@ -270,5 +271,20 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
         {
             Sender.Tell(message);
         }
+    }
+
+    /// <summary>The confirm outcomes so far, for the health aggregator (<c>GET /health/detailed</c>, <c>counters</c>).</summary>
+    private void PublishConfirmCounts()
+    {
+        FeedConfirmCounts counts = _stats.Snapshot(Now, fills: 0).Confirm;
+        Context.System.EventStream.Publish(new Actors.Resilience.Health.WorkloadCounters($"feed/{_symbol}", new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["confirmed"] = counts.Confirmed,
+            ["timeout"] = counts.Timeout,
+            ["error"] = counts.Error,
+            ["malformed"] = counts.Malformed,
+            ["disabled"] = counts.Disabled,
+            ["fallbacks"] = counts.Fallbacks,
+        }));
     }
 }

@@ -44,6 +44,11 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
             _workloads[w.Owner] = w;
             _dirty = true;
         });
+        Receive<WorkloadCounters>(c =>
+        {
+            _counters[c.Owner] = c;
+            _dirty = true;
+        });
         Receive<SampleTick>(_ => Sample());
         Receive<PublishTick>(_ =>
         {
@@ -59,11 +64,12 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     private readonly Dictionary<string, Memory.WorkloadMemory> _workloads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkloadCounters> _counters = new(StringComparer.Ordinal);
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
     /// <summary>The events it learns from; <see cref="ResilienceRuntime.Start"/> subscribes it before it even starts, so none is missed.</summary>
-    public static readonly Type[] Events = [typeof(ActorFailed), typeof(UnitStateChanged), typeof(UnitRetryScheduled), typeof(UnitLoadReport), typeof(UnitHandlingTime), typeof(Memory.WorkloadMemory)];
+    public static readonly Type[] Events = [typeof(ActorFailed), typeof(UnitStateChanged), typeof(UnitRetryScheduled), typeof(UnitLoadReport), typeof(UnitHandlingTime), typeof(Memory.WorkloadMemory), typeof(WorkloadCounters)];
 
     public static Props Props(HealthOptions options, HealthSnapshotSource source) =>
         Akka.Actor.Props.Create(() => new HealthAggregator(options, source));
@@ -190,7 +196,11 @@ internal sealed class HealthAggregator : ReceiveActor, IWithTimers
 
     private HealthSnapshot Publish()
     {
-        HealthSnapshot snapshot = Compute() with { Workloads = _workloads.Values.OrderBy(w => w.Owner, StringComparer.Ordinal).ToArray() };
+        HealthSnapshot snapshot = Compute() with
+        {
+            Workloads = _workloads.Values.OrderBy(w => w.Owner, StringComparer.Ordinal).ToArray(),
+            Counters = _counters.Values.OrderBy(c => c.Owner, StringComparer.Ordinal).ToArray(),
+        };
         _source.Publish(snapshot);
         _dirty = false;
         if (snapshot.Status != _lastStatus)

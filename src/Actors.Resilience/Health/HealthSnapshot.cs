@@ -49,6 +49,9 @@ public sealed record HealthSnapshot(
     /// <summary>The latest memory report of each workload that accounts for its own (<see cref="Memory.WorkloadMemory"/>), ordered by owner.</summary>
     public IReadOnlyList<Memory.WorkloadMemory> Workloads { get; init; } = [];
 
+    /// <summary>The latest outcome counts of each workload that reports them (<see cref="WorkloadCounters"/>), ordered by owner.</summary>
+    public IReadOnlyList<WorkloadCounters> Counters { get; init; } = [];
+
     /// <summary>The snapshot before the aggregator has computed anything.</summary>
     public static HealthSnapshot Empty { get; } = new(
         DateTimeOffset.MinValue,

@@ -25,4 +25,7 @@ public sealed record HealthDetails(
 {
     /// <summary>The latest memory report of each workload that accounts for its own memory (<see cref="Memory.WorkloadMemory"/>).</summary>
     public IReadOnlyList<Memory.WorkloadMemory> Workloads { get; init; } = [];
+
+    /// <summary>The latest outcome counts of each workload that reports them (<see cref="Health.WorkloadCounters"/>).</summary>
+    public IReadOnlyList<Health.WorkloadCounters> Counters { get; init; } = [];
 }

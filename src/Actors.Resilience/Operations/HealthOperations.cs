@@ -29,7 +29,7 @@ public sealed class HealthOperations(ResilienceRuntime runtime)
     public async Task<HealthDetails> GetDetailed(CancellationToken cancellationToken = default)
     {
         (HealthSnapshot s, bool stale) = await Snapshot(cancellationToken).ConfigureAwait(false);
-        return new HealthDetails(ToSummary(s, _runtime.System.Scheduler.Now, stale), s.Reasons, s.Kinds, s.Instances, s.Resources, s.FailuresPerMinute, s.MessagesPerMinute, s.ErrorRate, s.Time) { Workloads = s.Workloads };
+        return new HealthDetails(ToSummary(s, _runtime.System.Scheduler.Now, stale), s.Reasons, s.Kinds, s.Instances, s.Resources, s.FailuresPerMinute, s.MessagesPerMinute, s.ErrorRate, s.Time) { Workloads = s.Workloads, Counters = s.Counters };
     }
 
     /// <summary>

@@ -137,6 +137,28 @@ public sealed class FeedsHostingTests : IAsyncLifetime
         await WaitUntil(() => feeds.Registry.All().Sum(f => f.ConfirmCount(ConfirmOutcome.Confirmed)) >= 2 && feeds.Registry.All().Sum(f => f.Book.Read(1).Fills) >= 1);
         Assert.True(_confirm.Requests >= 2);
         Assert.All(feeds.Registry.All(), f => Assert.Equal(0, f.ConfirmCount(ConfirmOutcome.Malformed)));
+
+        // Each outcome is counted in health too: GET /health/detailed carries the feeds' confirm counters.
+        Uri url = await Actors.Hosting.Admin.AdminEndpoints.Get(System)!.WhenListening.WaitAsync(Wait);
+        using var http = new HttpClient { BaseAddress = url };
+        await WaitUntilAsync(async () =>
+        {
+            using global::System.Text.Json.JsonDocument details = global::System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/health/detailed"));
+            long confirmed = details.RootElement.GetProperty("counters").EnumerateArray()
+                .Where(c => c.GetProperty("owner").GetString()!.StartsWith("feed/", StringComparison.Ordinal))
+                .Sum(c => c.GetProperty("counters").GetProperty("confirmed").GetInt64());
+            return confirmed >= 2;
+        });
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var cts = new CancellationTokenSource(Wait);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (!await condition())
+        {
+            Assert.True(await poll.WaitForNextTickAsync(cts.Token).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default), "the condition did not hold in time");
+        }
     }
 
     [Fact]
