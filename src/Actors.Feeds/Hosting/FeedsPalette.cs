@@ -18,7 +18,7 @@ public static class FeedsPalette
         ArgumentNullException.ThrowIfNull(system);
         ArgumentDescriptor symbol = ArgumentDescriptor.Option("symbol", "-s", "The symbol, e.g. BTCUSDT", mandatory: true);
         return new CommandPaletteBuilder("feeds", "Exchange feeds: state, reconnects, stale and gap detections, confirm outcomes, paper positions")
-            .AddCommand("list", "Every feed of this node", ctx => List(ctx, Ops(ctx)), FeedListLimit.Limit(), FeedListLimit.All())
+            .AddCommand("list", "Every feed of this node", ctx => List(ctx, Ops(ctx)), ListLimit.Limit("feeds"), ListLimit.All("feeds"))
             .AddCommand("show", "One feed in detail", ctx => Show(ctx, Ops(ctx)), symbol)
             .AddMutatingCommand("restart", "Aborts a feed's connection; it resubscribes after its backoff", ctx => Restart(ctx, Ops(ctx)), symbol)
             .WithDefaultCommand("list")
@@ -32,16 +32,18 @@ public static class FeedsPalette
 
     private static Task List(CommandContext ctx, FeedOperations feeds)
     {
-        int limit = FeedListLimit.Read(ctx);
+        int limit = ListLimit.Read(ctx);
         FeedList list = feeds.List(0, limit);
         string text = list.Total == 0
             ? "(no feeds: set actors.feeds.symbols)"
-            : FeedListLimit.WithCount(
+            : ListLimit.WithCount(
                 CmdText.Table(
                     ["SYMBOL", "STATE", "LAST-TICK", "PRICE", "FRAMES", "RECONNECTS", "STALE", "GAPS", "GARBAGE", "FALLBACKS", "POSITION"],
                     list.Feeds.Select(f => (IReadOnlyList<string>)[f.Symbol, f.State, Age(f.LastTickAgeSeconds), N(f.LastPrice), N(f.Frames), N(f.Reconnects), N(f.StaleDetections), N(f.GapDetections), N(f.GarbageFrames), N(f.Confirm.Fallbacks), N(f.Paper.Book.Position)])),
                 list.Feeds.Count,
-                list.Total);
+                list.Total,
+                "feed",
+                "feeds");
         ctx.Write(text, list);
         return Task.CompletedTask;
     }

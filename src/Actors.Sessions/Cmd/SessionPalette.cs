@@ -21,7 +21,7 @@ public static class SessionPalette
         var ops = new SessionOperations(gateway);
         ArgumentDescriptor id = ArgumentDescriptor.Option("id", "-i", "The instance id", mandatory: true);
         return new CommandPaletteBuilder("sessions", "WhatsApp-style sessions: sockets, breakers and durable outboxes")
-            .AddCommand("list", "Running session instances", ctx => List(ctx, ops), SessionListLimit.Limit, SessionListLimit.All)
+            .AddCommand("list", "Running session instances", ctx => List(ctx, ops), ListLimit.Limit("sessions"), ListLimit.All("sessions"))
             .AddCommand("show", "One instance: unit, breaker, session and outbox", async ctx => Show(ctx, await ops.GetInstance(Id(ctx), ctx.CancellationToken).ConfigureAwait(false)), id)
             .AddCommand("queue", "One instance's outbox", async ctx => Queue(ctx, await ops.QueueStatus(Id(ctx), ctx.CancellationToken).ConfigureAwait(false)), id)
             .AddMutatingCommand("qr", "Resets the breaker, starts the session and shows its QR code or ready state", async ctx => Qr(ctx, await ops.GetQrCode(Id(ctx), ctx.CancellationToken).ConfigureAwait(false)), id)
@@ -52,13 +52,13 @@ public static class SessionPalette
 
     private static async Task List(CommandContext ctx, SessionOperations ops)
     {
-        int limit = SessionListLimit.Read(ctx);
+        int limit = ListLimit.Read(ctx);
         UnitInstanceList list = await ops.List(ctx.CancellationToken).ConfigureAwait(false);
         UnitInstanceSummary[] shown = list.Instances.Take(limit).ToArray();
         string text = list.Instances.Count == 0
             ? "(no running sessions)"
             : CmdText.Table(["ID", "STATE", "CREATED", "LAST-ACTIVITY"], shown.Select(i => (IReadOnlyList<string>)[i.Id, i.State.ToString(), Time(i.Created), Time(i.LastActivity)]))
-              + "\n" + SessionListLimit.CountLine(shown.Length, list.Instances.Count);
+              + "\n" + ListLimit.CountLine(shown.Length, list.Instances.Count, "session", "sessions");
         ctx.Write(text, new { total = list.Instances.Count, shown = shown.Length, instances = shown });
     }
 
