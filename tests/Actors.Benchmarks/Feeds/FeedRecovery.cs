@@ -57,7 +57,9 @@ internal static class FeedRecovery
             var baselineLatencies = new List<double>(drops);
             for (int i = 0; i < drops; i++)
             {
-                // Pacing, not waiting for a result: both must stream longer than the restart window before the next drop.
+                // Pacing the workload, not waiting for a result (results come through the channels): both feeds must
+                // stream longer than RestartSource's restart window, which only real time satisfies, before the next
+                // drop. A fixed-period timer would not do: a slow recovery would make the next drop come too soon.
                 await Task.Delay(TimeSpan.FromSeconds(1.5), CancellationToken.None);
                 long dropped = Stopwatch.GetTimestamp();
                 exchange.Faults.Arm("drop", 1);

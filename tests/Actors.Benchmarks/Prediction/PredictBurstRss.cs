@@ -59,11 +59,13 @@ internal static class PredictBurstRss
             using var sampling = new CancellationTokenSource();
             Task sampler = Task.Run(async () =>
             {
-                while (!sampling.IsCancellationRequested)
+                // RSS sampled every 5 ms until the burst is answered (a sampling clock, not a wait for a result).
+                using var every = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
+                do
                 {
                     peak = Math.Max(peak, RssMb());
-                    await Task.Delay(5, CancellationToken.None);
                 }
+                while (!sampling.IsCancellationRequested && await every.WaitForNextTickAsync(CancellationToken.None));
             });
             HttpStatusCode[] codes = await Task.WhenAll(Enumerable.Range(0, Uploads).Select(_ => Post(http, jpeg)));
             await sampling.CancelAsync();

@@ -57,12 +57,11 @@ internal sealed class FakeConfirmEndpoint : IAsyncDisposable
             switch (answer)
             {
                 case FakeAnswer.Hang:
-                    try
+                    // Hangs until the client gives up: the signal is the request's own abort.
+                    var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    using (context.RequestAborted.Register(() => aborted.TrySetResult()))
                     {
-                        await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
-                    }
-                    catch (OperationCanceledException)
-                    {
+                        await aborted.Task;
                     }
 
                     return;
