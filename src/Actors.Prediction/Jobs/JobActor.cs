@@ -54,7 +54,6 @@ internal sealed class JobActor : ReceiveActor, IWithTimers
         return Directive.Stop;
     });
 
-    protected override void PreStart() => Self.Tell(RunJob.Instance);
 
     protected override void PostStop()
     {
@@ -124,9 +123,10 @@ internal sealed class JobActor : ReceiveActor, IWithTimers
             return;
         }
 
+        // The timer is armed before the child exists: whoever sees the heatmap at work knows its deadline is set.
+        Timers.StartSingleTimer("heatmap", HeatmapTimedOut.Instance, _options.Heatmap.Timeout);
         _heatmap = Context.ActorOf(Props.Create(() => new HeatmapActor(_options, _model, _heatmapSession, _image.Bitmap, _control)), "heatmap");
         Context.Watch(_heatmap);
-        Timers.StartSingleTimer("heatmap", HeatmapTimedOut.Instance, _options.Heatmap.Timeout);
     }
 
     private void HeatmapGaveUp(string reason)

@@ -147,6 +147,9 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         Context.Watch(job);
         _running[job] = new Running(request, sender, control);
         Timers.StartSingleTimer(job, new JobTimedOut(job), _options.JobTimeout);
+
+        // The job runs only once its deadline is armed: whoever sees it at work knows the timeout is set.
+        job.Tell(RunJob.Instance, Self);
         ReportMemory();
     }
 
