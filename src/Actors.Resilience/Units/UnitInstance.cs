@@ -48,6 +48,7 @@ internal sealed class UnitInstance : UntypedActor
     private int _revokesUnanswered;
     private bool _retireOnRevoked;
     private bool _workerEnded;
+    private Exception? _injected;
 
     public UnitInstance(string kind, string id, UnitKindOptions options)
     {
@@ -61,7 +62,7 @@ internal sealed class UnitInstance : UntypedActor
     public static Props Props(string kind, string id, UnitKindOptions options) =>
         Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options));
 
-    protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(OnWorkerFailed, OnWorkerTerminated);
+    protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(OnWorkerFailed, OnWorkerTerminated, Injected);
 
     /// <summary>A switch rather than ReceiveActor handlers: this is the per-message path, and a ReceiveActor builds its handler table per instance.</summary>
     protected override void OnReceive(object message)
@@ -120,7 +121,7 @@ internal sealed class UnitInstance : UntypedActor
                 OnPermit(permit);
                 break;
             case WorkerLeftover leftover:
-                if (leftover.Message is Identify or PoisonPill && leftover.Sender.Equals(Self))
+                if (leftover.Message is Identify or PoisonPill or Kill && leftover.Sender.Equals(Self))
                 {
                     break;
                 }
@@ -147,6 +148,9 @@ internal sealed class UnitInstance : UntypedActor
                 break;
             case GetUnitBreaker:
                 _breaker.Forward(GetBreakerStatus.Instance);
+                break;
+            case InjectWorkerFailure inject:
+                Sender.Tell(Inject(inject.Cause));
                 break;
             case StopUnit stop:
                 StopSelf(stop.Reason);
@@ -243,6 +247,11 @@ internal sealed class UnitInstance : UntypedActor
             return false;
         }
 
+        if (ReferenceEquals(cause, _injected))
+        {
+            _injected = null;
+        }
+
         Exception shown = Supervision.FailureCause.Unwrap(cause);
         failedSender?.Tell(new UnitWorkerFailed(_kind, _id, shown.GetType().FullName ?? shown.GetType().Name, shown.Message), Self);
         _suspendedBy = cause;
@@ -275,6 +284,35 @@ internal sealed class UnitInstance : UntypedActor
         return true;
     }
 
+    /// <summary>
+    /// Queues an injected failure for the running worker: Akka's <see cref="Kill"/>, which the strategy turns into a
+    /// failure with <paramref name="cause"/> (see <see cref="Injected"/>). One at a time, only while running.
+    /// </summary>
+    private WorkerFailureInjected Inject(Exception cause)
+    {
+        if (_state != UnitState.Running || _worker is null || _suspendedBy is not null || _stopping || _stopRequested || _retiring || _workerEnded)
+        {
+            return new WorkerFailureInjected(_kind, _id, false, $"not running ({_state.ToString().ToLowerInvariant()})");
+        }
+
+        if (_injected is not null)
+        {
+            return new WorkerFailureInjected(_kind, _id, false, "an injected failure is already pending");
+        }
+
+        _injected = cause;
+        _worker.Tell(Kill.Instance, Self);
+        return new WorkerFailureInjected(_kind, _id, true, $"{cause.GetType().Name}: {cause.Message}");
+    }
+
+    /// <summary>
+    /// The strategy's question: the injected cause when <paramref name="cause"/> is the <see cref="ActorKilledException"/>
+    /// of a pending injection into the current worker (<paramref name="child"/> is Nobody when asked by the decider).
+    /// A user's own Kill of the worker while an injection is pending counts as the injection.
+    /// </summary>
+    private Exception? Injected(IActorRef child, Exception cause) =>
+        cause is ActorKilledException && _injected is not null && (child.IsNobody() || child.Equals(_worker)) ? _injected : null;
+
     private void Report(object outcome)
     {
         _reportsInFlight++;
@@ -293,6 +331,7 @@ internal sealed class UnitInstance : UntypedActor
 
         _worker = Context.ActorOf(props, "worker");
         _workerEnded = false;
+        _injected = null; // a Kill queued for an earlier worker came back as a leftover and was dropped
         _suspendedBy = null;
         _incarnation++;
         SetState(UnitState.Starting, _incarnation == 1 ? null : "worker starting");

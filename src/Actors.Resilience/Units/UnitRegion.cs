@@ -140,6 +140,9 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             case GetUnitBreaker q:
                 ForwardToLive(q.Id, q);
                 break;
+            case InjectWorkerFailure q:
+                ForwardToLive(q.Id, q);
+                break;
             case ListUnitInstances:
                 Sender.Tell(List());
                 break;

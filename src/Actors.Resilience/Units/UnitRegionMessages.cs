@@ -20,6 +20,25 @@ public sealed record ResetUnitBreaker(string Id);
 /// <param name="Id">The instance id.</param>
 public sealed record GetUnitBreaker(string Id);
 
+/// <summary>
+/// Makes the running worker of one instance fail as if it had thrown <paramref name="Cause"/> (fault injection, for
+/// chaos testing), through the normal failure path: the instance's supervisor sees <paramref name="Cause"/>, publishes
+/// <see cref="Supervision.ActorFailed"/>, reports to the breaker and restarts the worker after its backoff. The worker's
+/// own code is not involved: it is sent Akka's <see cref="Kill"/>, queued behind the messages already in its mailbox,
+/// and the <see cref="ActorKilledException"/> that results is replaced by <paramref name="Cause"/> (and restarts the worker
+/// instead of stopping it). Answered with <see cref="WorkerFailureInjected"/> or <see cref="UnitNotFound"/>.
+/// </summary>
+/// <param name="Id">The instance id.</param>
+/// <param name="Cause">The exception the supervisor sees.</param>
+public sealed record InjectWorkerFailure(string Id, Exception Cause);
+
+/// <summary>The answer to <see cref="InjectWorkerFailure"/>.</summary>
+/// <param name="Kind">The unit kind.</param>
+/// <param name="Id">The instance id.</param>
+/// <param name="Injected">Whether the failure was queued for the worker; false when the instance is not running (starting, backing off, circuit open, stopping) or a failure is already pending.</param>
+/// <param name="Detail">What happened, in a few words.</param>
+public sealed record WorkerFailureInjected(string Kind, string Id, bool Injected, string Detail);
+
 /// <summary>Closes the breakers of every live instance of the region; answered with <see cref="UnitsAffected"/>.</summary>
 public sealed record ResetAllUnitBreakers
 {

@@ -12,9 +12,19 @@ namespace Actors.Resilience.Units;
 /// </summary>
 /// <param name="onFailure">Called on the instance's own turn with the failed child, the cause and the failed message's sender, if any; true when it is the worker, now left suspended, false for any other child (the breaker), which Akka restarts.</param>
 /// <param name="onTerminated">Called on the instance's own turn when the worker has terminated (no watch needed: a parent is told).</param>
-internal sealed class UnitWorkerStrategy(Func<IActorRef, Exception, IActorRef?, bool> onFailure, Action<IActorRef> onTerminated)
-    : PublishingOneForOneStrategy(static cause => cause is ActorKilledException or DeathPactException ? Directive.Stop : Directive.Restart, loggingEnabled: true)
+/// <param name="injected">
+/// The cause an <see cref="ActorKilledException"/> stands for when it is an injected failure
+/// (<see cref="InjectWorkerFailure"/>), else <see langword="null"/>; such a failure restarts the worker like any
+/// exception and is published and reported with the injected cause.
+/// </param>
+internal sealed class UnitWorkerStrategy(Func<IActorRef, Exception, IActorRef?, bool> onFailure, Action<IActorRef> onTerminated, Func<IActorRef, Exception, Exception?> injected)
+    : PublishingOneForOneStrategy(cause => Decide(cause, injected), loggingEnabled: true)
 {
+    private static Directive Decide(Exception cause, Func<IActorRef, Exception, Exception?> injected) =>
+        cause is ActorKilledException && injected(ActorRefs.Nobody, cause) is not null ? Directive.Restart
+        : cause is ActorKilledException or DeathPactException ? Directive.Stop
+        : Directive.Restart;
+
     public override void ProcessFailure(IActorContext context, bool restart, IActorRef child, Exception cause, ChildRestartStats stats, IReadOnlyCollection<ChildRestartStats> children)
     {
         if (!restart)
@@ -28,6 +38,13 @@ internal sealed class UnitWorkerStrategy(Func<IActorRef, Exception, IActorRef?, 
         // A failure while starting or restarting (ActorInitializationException, PostRestartException) is not about a
         // message: the cell still holds the message of an earlier failure, whose sender was already answered.
         IActorRef? failedSender = cause is ActorInitializationException ? null : FailedMessageSender(child);
+        if (injected(child, cause) is { } substitute)
+        {
+            // The instance's own Kill: nobody sent a request that failed, and everyone is told the injected cause.
+            cause = substitute;
+            failedSender = null;
+        }
+
         if (!onFailure(child, cause, failedSender))
         {
             base.ProcessFailure(context, restart, child, cause, stats, children);
