@@ -139,7 +139,7 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
         {
             _running = true;
             _startedAt = Now;
-            Context.GetLogger().Warning("Chaos started: {0} fault(s) per second from {1}", ChaosRate.Format(rate), string.Join(", ", _faults.Where((_, i) => _weights[i] > 0).Select(f => f.Name)));
+            Context.GetLogger().Warning("Chaos started: {0} from {1}", ChaosRate.Format(rate), string.Join(", ", _faults.Where((_, i) => _weights[i] > 0).Select(f => f.Name)));
         }
 
         if (changed)

@@ -53,6 +53,10 @@ internal sealed class UnitWorkerStrategy(Func<IActorRef, Exception, IActorRef?, 
         Publish(context, child, cause, Directive.Restart);
     }
 
+    /// <summary>An injected failure is logged with its injected cause, not as the Kill that carried it.</summary>
+    protected override void LogFailure(IActorContext context, IActorRef child, Exception cause, Directive directive) =>
+        base.LogFailure(context, child, injected(child, cause) ?? cause, directive);
+
     protected override bool PublishesBeforeDirective(Directive directive) => directive != Directive.Restart;
 
     public override void HandleChildTerminated(IActorContext actorContext, IActorRef child, IEnumerable<IInternalActorRef> children)
