@@ -21,7 +21,7 @@ public sealed class ChaosRuntime
     /// <summary>The monkey: tell it <see cref="StartChaos"/>, <see cref="StopChaos"/>, <see cref="GetChaosStatus"/>.</summary>
     public IActorRef Monkey { get; }
 
-    /// <summary>Starts the monkey on <paramref name="system"/> (stopped unless <see cref="ChaosOptions.EnabledAtStart"/>).</summary>
+    /// <summary>Starts the monkey on <paramref name="system"/> (stopped unless <see cref="ChaosOptions.EnabledAtStart"/>; it first clears what an earlier run may have left standing).</summary>
     /// <param name="system">The actor system.</param>
     /// <param name="options">Validated options with their faults.</param>
     /// <returns>The runtime.</returns>
@@ -33,11 +33,6 @@ public sealed class ChaosRuntime
         IActorRef monkey = system.ActorOf(ChaosMonkey.Props(options), "chaos");
         var runtime = new ChaosRuntime(options, monkey);
         s_runtimes.AddOrUpdate(system, runtime);
-        if (options.EnabledAtStart)
-        {
-            monkey.Tell(new StartChaos());
-        }
-
         return runtime;
     }
 

@@ -57,7 +57,21 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    protected override void PreStart() => BeginClear(); // clears what a killed node may have left standing
+    /// <summary>
+    /// Clears what a killed node may have left standing, then, with <see cref="ChaosOptions.EnabledAtStart"/>, injects:
+    /// the status says running from now on, and the first tick comes one period after the clear.
+    /// </summary>
+    protected override void PreStart()
+    {
+        if (_options.EnabledAtStart)
+        {
+            _running = true;
+            _startedAt = Now;
+            Context.GetLogger().Warning("Chaos enabled at start: {0}", ChaosRate.Format(_rate));
+        }
+
+        BeginClear(stopping: false);
+    }
 
     protected override void OnReceive(object message)
     {
@@ -68,7 +82,7 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
                 break;
             case StopChaos:
                 _stopRequesters.Add(Sender);
-                BeginClear();
+                BeginClear(stopping: true);
                 break;
             case GetChaosStatus:
                 Sender.Tell(Status());
@@ -107,6 +121,11 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
                 }
 
                 _stopRequesters.Clear();
+                if (_running)
+                {
+                    Timers.StartPeriodicTimer(TickKey, Tick.Instance, TimeSpan.FromSeconds(1 / _rate)); // enabled at start
+                }
+
                 Become(OnReceive);
                 Stash.UnstashAll();
                 break;
@@ -150,9 +169,9 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
         Sender.Tell(Status());
     }
 
-    private void BeginClear()
+    private void BeginClear(bool stopping)
     {
-        if (_running)
+        if (stopping && _running)
         {
             _running = false;
             _stoppedAt = Now;

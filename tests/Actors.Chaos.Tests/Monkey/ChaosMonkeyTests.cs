@@ -169,4 +169,22 @@ public sealed class ChaosMonkeyTests(ITestOutputHelper output) : ChaosTestKit(ou
         Assert.Equal(5, status.Recent.Count);
         Assert.Equal("injection 12", status.Recent[0].Detail);
     }
+
+    [Fact]
+    public async Task EnabledAtStart_RunsAtOnce_FirstTickOnePeriodAfterTheClear()
+    {
+        var fault = new FakeFault("a");
+        var options = Options(1, (fault, 1));
+        options.EnabledAtStart = true;
+        TestProbe injections = SubscribeInjections();
+        IActorRef monkey = Sys.ActorOf(ChaosMonkey.Props(options));
+        Assert.True((await monkey.Ask<ChaosStatus>(GetChaosStatus.Instance, Signal)).Running);
+
+        // StartChaos waits for the start-up clear (stashed); its answer means the timer is armed.
+        await monkey.Ask<ChaosStatus>(new StartChaos(), Signal);
+        Scheduler.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(ChaosInjectionOutcome.Injected, (await injections.ExpectMsgAsync<ChaosInjectionRecord>()).Outcome);
+        Assert.Equal(["clear", "inject"], fault.Log);
+    }
 }
