@@ -15,6 +15,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Actors.Chaos.Hosting;
 using Actors.Cmd;
 using Actors.Feeds.Hosting;
 using Actors.Hosting;
@@ -24,6 +25,7 @@ using Actors.Prediction.Hosting;
 using Actors.Resilience;
 using Actors.Resilience.Units;
 using Actors.Samples.Node;
+using Actors.Samples.Node.Chaos;
 using Actors.Sessions.Hosting;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
@@ -80,6 +82,7 @@ try
         .WithSessions(LocalUpstream.Use)
         .WithPrediction()
         .WithFeeds(NodeFeeds.Configure)
+        .WithChaos(chaos => NodeChaos.Configure(chaos, arguments.Chaos))
         .WithResilienceHealthCheck()
         .WithAdminEndpoints(admin =>
         {

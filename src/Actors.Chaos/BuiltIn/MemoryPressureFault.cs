@@ -87,7 +87,7 @@ internal sealed class MemoryPressureFault(MemoryPressureOptions options) : IChao
             string.Create(CultureInfo.InvariantCulture, $"ballast of {Mib(size)} MiB held for {options.Hold.TotalSeconds:0.#} s, then released")));
     }
 
-    public ValueTask ClearAsync(CancellationToken cancellationToken)
+    public ValueTask ClearAsync(ActorSystem system, CancellationToken cancellationToken)
     {
         Release(generation: null);
         return ValueTask.CompletedTask;

@@ -58,5 +58,5 @@ internal sealed class WorkerExceptionFault(WorkerExceptionOptions options) : ICh
         };
     }
 
-    public ValueTask ClearAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask ClearAsync(ActorSystem system, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -26,7 +26,8 @@ public interface IChaosFault
     ValueTask<ChaosInjection> InjectAsync(ChaosContext context);
 
     /// <summary>Undoes every standing effect of earlier injections (called when chaos stops). Must not throw for "nothing to clear".</summary>
+    /// <param name="system">The actor system (a clear also runs when the monkey starts, before any injection of this process).</param>
     /// <param name="cancellationToken">Gives up.</param>
     /// <returns>A task that completes when cleared.</returns>
-    ValueTask ClearAsync(CancellationToken cancellationToken);
+    ValueTask ClearAsync(ActorSystem system, CancellationToken cancellationToken);
 }

@@ -181,10 +181,10 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
         Timers.Cancel(TickKey);
         Become(Clearing);
         Task[] inFlight = [.. _inFlight];
-        ClearAll(inFlight, _faults, _options.InjectionTimeout).PipeTo(Self);
+        ClearAll(Context.System, inFlight, _faults, _options.InjectionTimeout).PipeTo(Self);
     }
 
-    private static async Task<Cleared> ClearAll(Task[] inFlight, IReadOnlyList<IChaosFault> faults, TimeSpan timeout)
+    private static async Task<Cleared> ClearAll(ActorSystem system, Task[] inFlight, IReadOnlyList<IChaosFault> faults, TimeSpan timeout)
     {
         var errors = new List<string>();
         try
@@ -198,17 +198,17 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
         }
 
         // In parallel, each bounded by the timeout: a stop answers within three timeouts at most.
-        string?[] failures = await Task.WhenAll(faults.Select(f => ClearOne(f, timeout))).ConfigureAwait(false);
+        string?[] failures = await Task.WhenAll(faults.Select(f => ClearOne(system, f, timeout))).ConfigureAwait(false);
         errors.AddRange(failures.OfType<string>());
         return new Cleared(errors);
     }
 
-    private static async Task<string?> ClearOne(IChaosFault fault, TimeSpan timeout)
+    private static async Task<string?> ClearOne(ActorSystem system, IChaosFault fault, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         try
         {
-            await fault.ClearAsync(cts.Token).AsTask().WaitAsync(timeout).ConfigureAwait(false);
+            await fault.ClearAsync(system, cts.Token).AsTask().WaitAsync(timeout).ConfigureAwait(false);
             return null;
         }
         catch (Exception e)

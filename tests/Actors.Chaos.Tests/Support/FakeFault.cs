@@ -60,7 +60,7 @@ public sealed class FakeFault(string name, bool gated = false) : IChaosFault
         return ChaosInjection.Done($"{name}-target", $"injection {n}");
     }
 
-    public ValueTask ClearAsync(CancellationToken cancellationToken)
+    public ValueTask ClearAsync(ActorSystem system, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
