@@ -19,6 +19,7 @@ public sealed class PublicApiTests
         typeof(Actors.Sessions.SessionGateway),
         typeof(Actors.Prediction.Hosting.PredictionRuntime),
         typeof(Actors.Feeds.Hosting.FeedsRuntime),
+        typeof(Actors.Chaos.Hosting.ChaosRuntime),
     ];
 
     public static TheoryData<string> ShippedAssemblies => new(s_shippedAssemblyAnchors.Select(t => t.Assembly.GetName().Name!));
