@@ -10,6 +10,8 @@ namespace Actors.Chaos.Hosting;
 /// <summary>The Akka.Hosting extension that adds chaos on demand.</summary>
 public static class ChaosHostingExtensions
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AkkaConfigurationBuilder, object> s_added = new();
+
     /// <summary>
     /// Reads <c>actors.chaos</c> (a bad value fails start-up with exit code 78 and file:line), registers the library's
     /// faults (<c>worker-exception</c>, <c>memory-pressure</c>) and then <paramref name="configure"/>'s, starts the
@@ -21,9 +23,15 @@ public static class ChaosHostingExtensions
     /// <param name="builder">The Akka.Hosting builder.</param>
     /// <param name="configure">Adds faults (<see cref="ChaosOptions.AddFault"/>) and changes the options after they are read.</param>
     /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">Called twice on one builder (an actor system has one monkey: add faults in one <paramref name="configure"/>).</exception>
     public static AkkaConfigurationBuilder WithChaos(this AkkaConfigurationBuilder builder, Action<ChaosOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (!s_added.TryAdd(builder, new object()))
+        {
+            throw new InvalidOperationException("WithChaos was already called: an actor system has one chaos monkey; register every fault in one configure callback.");
+        }
+
         ChaosOptions? options = null;
         builder.WithResilience((_, config) =>
         {

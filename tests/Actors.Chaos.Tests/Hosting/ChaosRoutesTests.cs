@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Chaos.Tests.Hosting;
 
@@ -112,5 +113,20 @@ public sealed class ChaosRoutesTests
         await using ChaosHost host = await ChaosHost.StartAsync("actors.chaos.enabled-at-start = on");
         Actors.Chaos.Hosting.ChaosRuntime runtime = Actors.Chaos.Hosting.ChaosRuntime.Get(host.System)!;
         Assert.True((await runtime.StatusAsync()).Running);
+    }
+
+    [Fact]
+    public void WithChaos_CalledTwice_Throws()
+    {
+        var services = new ServiceCollection();
+        InvalidOperationException? error = null;
+        Akka.Hosting.AkkaHostingExtensions.AddAkka(services, "twice", builder =>
+        {
+            Actors.Chaos.Hosting.ChaosHostingExtensions.WithChaos(builder);
+            error = Assert.Throws<InvalidOperationException>(() => Actors.Chaos.Hosting.ChaosHostingExtensions.WithChaos(builder));
+        });
+        using ServiceProvider provider = services.BuildServiceProvider();
+        _ = provider.GetService<Akka.Hosting.AkkaConfigurationBuilder>();
+        Assert.NotNull(error);
     }
 }
