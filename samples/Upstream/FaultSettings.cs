@@ -34,4 +34,11 @@ public sealed record FaultSettings
     /// <summary>Accept, then send nothing at all (no QR, no ready, no acks, no pongs).</summary>
     [JsonPropertyName("stall")]
     public bool Stall { get; init; }
+
+    /// <summary>
+    /// The faults end by themselves this many milliseconds after they were set (0 = they stand until cleared), so a
+    /// client that sets them and dies (chaos on a node killed with SIGKILL) leaves nothing standing for long.
+    /// </summary>
+    [JsonPropertyName("expires_after_ms")]
+    public int ExpiresAfterMs { get; init; }
 }

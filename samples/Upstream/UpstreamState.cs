@@ -7,11 +7,14 @@ namespace Actors.Samples.Upstream;
 public sealed class UpstreamState
 {
     private readonly ConcurrentDictionary<string, InstanceRecord> _instances = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, FaultSettings> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StandingFaults> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, int> _connectsPerSecond = new();
     private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _live = new();
     private readonly long _started = Stopwatch.GetTimestamp();
-    private FaultSettings _global = FaultSettings.None;
+    private StandingFaults _global = new(FaultSettings.None, long.MaxValue);
+
+    /// <summary>The clock that ends faults set with <see cref="FaultSettings.ExpiresAfterMs"/> (a test may pass its own).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Whether a newly seen instance counts as scanned (default on, so sessions become ready at once).</summary>
     public bool AutoScan { get; set; } = true;
@@ -35,23 +38,41 @@ public sealed class UpstreamState
     /// <returns>The record, or <see langword="null"/>.</returns>
     public InstanceRecord? Find(string instanceId) => _instances.TryGetValue(instanceId, out InstanceRecord? r) ? r : null;
 
-    /// <summary>The faults in force for <paramref name="instanceId"/>: its own if set, else the global ones.</summary>
+    /// <summary>The faults in force for <paramref name="instanceId"/>: its own if set and not expired, else the global ones (if not expired).</summary>
     /// <param name="instanceId">The instance id.</param>
     /// <returns>The faults.</returns>
-    public FaultSettings FaultsFor(string instanceId) => _faults.TryGetValue(instanceId, out FaultSettings? f) ? f : _global;
+    public FaultSettings FaultsFor(string instanceId)
+    {
+        long now = Time.GetTimestamp();
+        if (_faults.TryGetValue(instanceId, out StandingFaults? own))
+        {
+            if (own.Until > now)
+            {
+                return own.Faults;
+            }
+
+            _faults.TryRemove(new KeyValuePair<string, StandingFaults>(instanceId, own));
+        }
+
+        StandingFaults global = _global;
+        return global.Until > now ? global.Faults : FaultSettings.None;
+    }
 
     /// <summary>Sets the faults of one instance, or the global ones when <paramref name="instanceId"/> is null.</summary>
     /// <param name="instanceId">The instance id, or <see langword="null"/> for all.</param>
     /// <param name="faults">The faults.</param>
     public void SetFaults(string? instanceId, FaultSettings faults)
     {
+        ArgumentNullException.ThrowIfNull(faults);
+        long until = faults.ExpiresAfterMs > 0 ? Time.GetTimestamp() + (faults.ExpiresAfterMs * Time.TimestampFrequency / 1000) : long.MaxValue;
+        var standing = new StandingFaults(faults, until);
         if (instanceId is null)
         {
-            _global = faults;
+            _global = standing;
         }
         else
         {
-            _faults[instanceId] = faults;
+            _faults[instanceId] = standing;
         }
     }
 
@@ -62,7 +83,7 @@ public sealed class UpstreamState
         if (instanceId is null)
         {
             _faults.Clear();
-            _global = FaultSettings.None;
+            _global = new StandingFaults(FaultSettings.None, long.MaxValue);
         }
         else
         {
@@ -102,4 +123,7 @@ public sealed class UpstreamState
     }
 
     internal void Unregister(Guid connection) => _live.TryRemove(connection, out _);
+
+    /// <summary>Faults and the timestamp (of <see cref="Time"/>) they end at; <see cref="long.MaxValue"/> for never.</summary>
+    private sealed record StandingFaults(FaultSettings Faults, long Until);
 }

@@ -12,12 +12,14 @@ namespace Actors.Samples.Node.Chaos;
 /// <summary>
 /// A session-upstream fault set through the upstream's control endpoint (<c>POST /control/faults</c>): for one random
 /// live session instance for <see cref="InstanceFor"/>, or, one time in four, for every instance for the shorter
-/// <see cref="GlobalFor"/>. It heals by itself (the node takes the setting back when the time is up) and at once on
-/// clear (<c>DELETE /control/faults</c>, every setting). The sessions heal as they are built to: refused and dropped
-/// connections reconnect with backoff (the breaker may open), malformed frames fail the connection and it reconnects;
-/// the outbox resends what was not acknowledged, so no message is lost or duplicated.
+/// <see cref="GlobalFor"/>. The setting carries <c>expires_after_ms</c>, so the upstream ends it by itself even if this
+/// node dies (SIGKILL) before stopping chaos. A clear takes back, at once, only the settings this process made that
+/// are still in force (an instance's with <c>DELETE /control/faults?instance_id=</c>, the global one by setting "no
+/// faults"): faults set by someone else (a test, an operator) are left alone. The sessions heal as they are built to:
+/// refused and dropped connections reconnect with backoff (the breaker may open), a malformed frame fails the
+/// connection and it reconnects; the outbox resends what was not acknowledged, so no message is lost or duplicated.
 /// </summary>
-/// <remarks>Thread-safe: injections, heal timers and a clear may run at once; the standing settings are a concurrent map.</remarks>
+/// <remarks>Thread-safe: injections and a clear may run at once; the settings made are a concurrent map.</remarks>
 /// <param name="name">The fault's name.</param>
 /// <param name="description">What it breaks and how that heals.</param>
 /// <param name="settings">The setting it applies.</param>
@@ -28,8 +30,8 @@ internal sealed class UpstreamFault(string name, string description, FaultSettin
 
     private const string Global = "";
 
-    private readonly ConcurrentDictionary<string, long> _standing = new(StringComparer.Ordinal);
-    private long _generation;
+    /// <summary>The settings this process made, by instance id ("" = global), with when they end on the scheduler's clock.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _made = new(StringComparer.Ordinal);
 
     public string Name => name;
 
@@ -52,49 +54,33 @@ internal sealed class UpstreamFault(string name, string description, FaultSettin
 
         TimeSpan duration = instance is null ? GlobalFor : InstanceFor;
         string query = instance is null ? string.Empty : "?instance_id=" + Uri.EscapeDataString(instance);
-        using (HttpResponseMessage response = await ControlEndpoints.Http.PostAsJsonAsync(new Uri(upstream, "control/faults" + query), settings, context.CancellationToken).ConfigureAwait(false))
+        FaultSettings expiring = settings with { ExpiresAfterMs = (int)duration.TotalMilliseconds };
+        _made[instance ?? Global] = context.Now + duration; // before the call: a clear racing it takes it back too
+        using (HttpResponseMessage response = await ControlEndpoints.Http.PostAsJsonAsync(new Uri(upstream, "control/faults" + query), expiring, context.CancellationToken).ConfigureAwait(false))
         {
             await ControlEndpoints.EnsureOkAsync(response, "the upstream's POST /control/faults", context.CancellationToken).ConfigureAwait(false);
         }
 
-        string key = instance ?? Global;
-        long generation = Interlocked.Increment(ref _generation);
-        _standing[key] = generation;
-        context.Scheduler.Advanced.ScheduleOnce(duration, () => _ = HealAsync(upstream, key, generation));
         string target = instance is null ? "upstream (every session)" : $"upstream session {instance}";
-        return ChaosInjection.Done(target, string.Create(CultureInfo.InvariantCulture, $"{Name} for {duration.TotalSeconds:0} s, then taken back"));
+        return ChaosInjection.Done(target, string.Create(CultureInfo.InvariantCulture, $"{Name} for {duration.TotalSeconds:0} s (the upstream ends it)"));
     }
 
     public async ValueTask ClearAsync(ActorSystem system, CancellationToken cancellationToken)
     {
-        _standing.Clear();
-        // Every setting, not only the ones this process made: a node killed during chaos may have left some on an
-        // external upstream. Nothing to clear when no gateway runs.
-        if (ControlEndpoints.Upstream(system) is { } upstream)
-        {
-            using HttpResponseMessage response = await ControlEndpoints.Http.DeleteAsync(new Uri(upstream, "control/faults"), cancellationToken).ConfigureAwait(false);
-            await ControlEndpoints.EnsureOkAsync(response, "the upstream's DELETE /control/faults", cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Takes one setting back when its time is up, unless a newer injection replaced it or a clear removed it.</summary>
-    private async Task HealAsync(Uri upstream, string key, long generation)
-    {
-        if (!_standing.TryRemove(new KeyValuePair<string, long>(key, generation)))
+        DateTimeOffset now = system.Scheduler.Now;
+        string[] standing = [.. _made.Where(m => m.Value > now).Select(m => m.Key)];
+        _made.Clear();
+        if (standing.Length == 0 || ControlEndpoints.Upstream(system) is not { } upstream)
         {
             return;
         }
 
-        try
+        foreach (string key in standing)
         {
-            // The global setting goes back to "no faults" (a DELETE without instance_id would clear every instance's too).
             using HttpResponseMessage response = key == Global
-                ? await ControlEndpoints.Http.PostAsJsonAsync(new Uri(upstream, "control/faults"), FaultSettings.None).ConfigureAwait(false)
-                : await ControlEndpoints.Http.DeleteAsync(new Uri(upstream, "control/faults?instance_id=" + Uri.EscapeDataString(key))).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            // The upstream is down or slow: stopping chaos clears everything anyway.
+                ? await ControlEndpoints.Http.PostAsJsonAsync(new Uri(upstream, "control/faults"), FaultSettings.None, cancellationToken).ConfigureAwait(false)
+                : await ControlEndpoints.Http.DeleteAsync(new Uri(upstream, "control/faults?instance_id=" + Uri.EscapeDataString(key)), cancellationToken).ConfigureAwait(false);
+            await ControlEndpoints.EnsureOkAsync(response, $"the upstream's {(key == Global ? "POST" : "DELETE")} /control/faults", cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -9,8 +9,9 @@ namespace Actors.Chaos.Monkey;
 /// <see cref="ChaosOptions.RatePerSecond"/> times a second; each tick picks a fault by weight and starts its injection
 /// (at most <see cref="MaxInFlight"/> at once; a tick beyond that counts as skipped). It counts injections per fault
 /// and keeps the last attempts. <see cref="StopChaos"/> cancels the timer, waits for the injections in flight, then
-/// clears every fault's standing effects, and only then answers. At start it clears too: a node killed while chaos ran
-/// may have left standing faults on an external upstream or exchange.
+/// clears every fault's standing effects, and only then answers. It also runs every fault's clear once when it starts,
+/// before any injection, for faults that keep state beyond the process (the node's upstream faults do not need it:
+/// they carry their own expiry, so a node killed during chaos leaves nothing standing for long).
 /// </summary>
 /// <remarks>Threading contract: all state is touched on this actor's turn only; faults run off it and report back by message.</remarks>
 internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedStash
@@ -58,7 +59,7 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
     /// <summary>
-    /// Clears what a killed node may have left standing, then, with <see cref="ChaosOptions.EnabledAtStart"/>, injects:
+    /// Runs every fault's clear once (see the class remarks), then, with <see cref="ChaosOptions.EnabledAtStart"/>, injects:
     /// the status says running from now on, and the first tick comes one period after the clear.
     /// </summary>
     protected override void PreStart()
