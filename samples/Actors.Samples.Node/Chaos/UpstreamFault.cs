@@ -45,11 +45,21 @@ internal sealed class UpstreamFault(string name, string description, FaultSettin
         }
 
         string? instance = null;
-        if (context.Random.Next(4) != 0 && ResilienceRuntime.Get(context.System) is { } runtime && await runtime.GetRegionAsync(SessionGateway.Kind).ConfigureAwait(false) is { } region)
+        if (context.Random.Next(4) != 0)
         {
-            UnitInstanceList list = await region.Ask<UnitInstanceList>(ListUnitInstances.Instance, TimeSpan.FromSeconds(5), context.CancellationToken).ConfigureAwait(false);
-            string[] ids = [.. list.Instances.Where(i => i.State == UnitState.Running).Select(i => i.Id)];
-            instance = ids.Length == 0 ? null : ids[context.Random.Next(ids.Length)];
+            // One live session. When none is running (they are all reconnecting), nothing: escalating to every session
+            // would keep the whole upstream broken while chaos runs.
+            if (ResilienceRuntime.Get(context.System) is { } runtime && await runtime.GetRegionAsync(SessionGateway.Kind).ConfigureAwait(false) is { } region)
+            {
+                UnitInstanceList list = await region.Ask<UnitInstanceList>(ListUnitInstances.Instance, TimeSpan.FromSeconds(5), context.CancellationToken).ConfigureAwait(false);
+                string[] ids = [.. list.Instances.Where(i => i.State == UnitState.Running).Select(i => i.Id)];
+                instance = ids.Length == 0 ? null : ids[context.Random.Next(ids.Length)];
+            }
+
+            if (instance is null)
+            {
+                return ChaosInjection.Skipped("no running session instance");
+            }
         }
 
         TimeSpan duration = instance is null ? GlobalFor : InstanceFor;
