@@ -75,6 +75,18 @@ internal sealed class SessionsLoad : IDisposable
     /// </summary>
     public async Task<(bool Ok, string Report)> SettleAsync(TimeSpan bound)
     {
+        try
+        {
+            return await SettleOrThrowAsync(bound).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return (false, $"sessions: the node's endpoints stopped answering while the outboxes settled ({e.Message}): NOT OK");
+        }
+    }
+
+    private async Task<(bool Ok, string Report)> SettleOrThrowAsync(TimeSpan bound)
+    {
         var clock = Stopwatch.StartNew();
         long delivered = 0;
         var lastProgress = TimeSpan.Zero;
