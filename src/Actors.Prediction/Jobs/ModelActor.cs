@@ -96,7 +96,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         ReportMemory();
         while (_queue.TryDequeue(out var waiting))
         {
-            Reply(waiting.Sender, waiting.Request, Stopped(waiting.Request));
+            Reply(waiting.Sender, waiting.Request, Stopped(waiting.Request), admitted: waiting.At);
         }
 
         // Disposed now, or when the last job still running releases its lease.
