@@ -230,8 +230,9 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
     /// <summary>Answers a request (every answer passes here, once per request) and records it; <paramref name="admitted"/> is the admission timestamp of a job that ran.</summary>
     private void Reply(IActorRef sender, PredictionRequest request, object reply, long memory = 0, byte[]? heatmap = null, long? admitted = null)
     {
-        sender.Tell(reply);
+        // Recorded before the answer leaves: whoever has the answer sees it counted.
         Metrics.PredictionMeter.Record(Context.System.Name, reply, admitted is { } at ? Stopwatch.GetElapsedTime(at).TotalSeconds : null);
+        sender.Tell(reply);
         (string outcome, string? label, string? detail, StageTimings? timings) = reply switch
         {
             PredictionSucceeded s => ("succeeded", s.Label, s.HeatmapError, s.Timings),
