@@ -136,6 +136,34 @@ public sealed class ResilienceMetricsTests : ResilienceTestKit, IAsyncLifetime, 
         Assert.Equal(0, _meter.Observe(ResilienceMeter.Buffered, (ResilienceMeter.KindTag, Kind)));
     }
 
+    [Fact]
+    public async Task TwoSystemsInOneProcess_EachFails_EachSeesOnlyItsOwnSeriesAndATerminatedSystemLeavesTheGauges()
+    {
+        string otherName = "metrics-other-" + Guid.NewGuid().ToString("N")[..8];
+        ActorSystem other = ActorSystem.Create(otherName, Sys.Settings.Config);
+        using var otherMeter = new MeterCollector(ResilienceMeter.Name, ResilienceMeter.SystemTag, otherName);
+        TestProbe otherEvents = CreateTestProbe(other);
+        other.EventStream.Subscribe(otherEvents.Ref, typeof(UnitStateChanged));
+        ResilienceOptions options = FakeOptions();
+        options.Kinds.Add(new UnitKindOptions(Kind, id => FlakyWorker.Props(id, otherEvents.Ref)) { MinBackoff = TimeSpan.FromSeconds(1), RandomFactor = 0 });
+        ResilienceRuntime otherRuntime = ResilienceRuntime.Start(other, options);
+
+        TestProbe client = CreateTestProbe(other);
+        Send(otherRuntime, Kind, "a", "boom", client.Ref);
+        await otherEvents.FishForMessageAsync<UnitStateChanged>(c => c.Id == "a" && c.State == UnitState.BackingOff, Signal);
+        await other.ActorSelection("/system/resilience-metrics").Ask<ActorIdentity>(new Identify(null), Signal);
+        await RecordedAsync();
+
+        Assert.Equal(1, otherMeter.Sum(ResilienceMeter.Failures, (ResilienceMeter.KindTag, Kind)));
+        Assert.Equal(0, _meter.Sum(ResilienceMeter.Failures, (ResilienceMeter.KindTag, Kind)));
+        Assert.Equal(1, otherMeter.Observe(ResilienceMeter.Instances, (ResilienceMeter.KindTag, Kind), (ResilienceMeter.StateTag, "backing_off")));
+        Assert.Equal(0, _meter.Observe(ResilienceMeter.Instances, (ResilienceMeter.KindTag, Kind), (ResilienceMeter.StateTag, "backing_off")));
+
+        await other.Terminate();
+        Assert.Equal(0, otherMeter.Observe(ResilienceMeter.Instances, (ResilienceMeter.KindTag, Kind), (ResilienceMeter.StateTag, "backing_off")));
+        Assert.Empty(otherMeter.Values(ResilienceMeter.Instances));
+    }
+
     private async Task RunningAsync(string id)
     {
         Send(_runtime, Kind, id, "hello", TestActor);
