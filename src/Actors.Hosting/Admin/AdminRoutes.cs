@@ -81,7 +81,7 @@ internal static class AdminRoutes
         string extra = string.Concat(extraRoutes.Select(r => " " + r.Summary.TrimEnd('.') + "."));
         app.MapFallback((HttpContext context) => AdminProblems.NotFound(
             $"No admin endpoint answers {context.Request.Method} {context.Request.Path}. Endpoints: GET /health, /health/detailed, /health/watch, " +
-            "/admin/errors, /admin/memory, /units, /units/{kind}, /units/{kind}/{id}, /breakers, /breakers/{kind}; POST /admin/cleanup, /admin/emergency, /units/{kind}/{id}/reset-breaker, /units/{kind}/reset-breakers." + extra));
+            (options.Metrics ? "/metrics, " : string.Empty) + "/admin/errors, /admin/memory, /units, /units/{kind}, /units/{kind}/{id}, /breakers, /breakers/{kind}; POST /admin/cleanup, /admin/emergency, /units/{kind}/{id}/reset-breaker, /units/{kind}/reset-breakers." + extra));
     }
 
     private static async Task<IResult> Breakers(UnitOperations units, string? kind, HttpRequest request, AdminEndpointOptions options, CancellationToken ct)
