@@ -26,11 +26,11 @@ internal static class AdminRoutes
 
         app.MapGet("/health", (CancellationToken ct) => health.GetSummary(ct));
         app.MapGet("/health/detailed", (CancellationToken ct) => health.GetDetailed(ct));
-        app.MapGet("/health/watch", (CancellationToken ct) => TypedResults.ServerSentEvents(health.Watch(ct), eventType: "health"));
-        app.MapGet("/health/watch/detailed", (CancellationToken ct) => TypedResults.ServerSentEvents(health.WatchDetailed(ct), eventType: "health"));
-        app.MapGet("/admin/errors/watch", (HttpRequest request, CancellationToken ct) =>
-            AdminWatchBacklog.TryRead(request, options, out int backlog, out IResult? problem)
-                ? TypedResults.ServerSentEvents(errors.Watch(backlog, ct), eventType: "error")
+        app.MapGet("/health/watch", (HttpContext context) => TypedResults.ServerSentEvents(AdminStreams.UntilStopping(context, health.Watch), eventType: "health"));
+        app.MapGet("/health/watch/detailed", (HttpContext context) => TypedResults.ServerSentEvents(AdminStreams.UntilStopping(context, health.WatchDetailed), eventType: "health"));
+        app.MapGet("/admin/errors/watch", (HttpContext context) =>
+            AdminWatchBacklog.TryRead(context.Request, options, out int backlog, out IResult? problem)
+                ? TypedResults.ServerSentEvents(AdminStreams.UntilStopping(context, ct => errors.Watch(backlog, ct)), eventType: "error")
                 : problem!);
 
         app.MapGet("/admin/errors", async (HttpRequest request, CancellationToken ct) =>

@@ -31,9 +31,18 @@ internal static class DashboardFiles
     private static Task Serve(HttpContext context, RequestDelegate next)
     {
         HttpRequest request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || Find(request.Path.Value ?? "/") is not { } asset)
+        string path = request.Path.Value ?? "/";
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
         {
             return next(context);
+        }
+
+        if (Find(path) is not { } asset)
+        {
+            // The routes' fallback does not see paths that look like files, so an unknown file is answered here.
+            return path.StartsWith(DashboardAssets.Prefix, StringComparison.Ordinal)
+                ? AdminProblems.NotFound($"The dashboard has no file '{path[DashboardAssets.Prefix.Length..]}': it serves index.html, dashboard.js and dashboard.css.").ExecuteAsync(context)
+                : next(context);
         }
 
         HttpResponse response = context.Response;
