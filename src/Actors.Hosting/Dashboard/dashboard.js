@@ -12,7 +12,7 @@
   const SVG = 'http://www.w3.org/2000/svg';
 
   const history = [];          // { t, score, status, restarts, failuresPerMinute, workingSet, gcHeap, counters }
-  let latest = null;           // the last detailed health
+  let healthEvents = 0;        // shown as <body data-health-events>, for tests and for the curious
   let errorCount = 0;
   let chaosInstalled = false;
 
@@ -66,6 +66,10 @@
     let v = n;
     while (v >= 1024 && i < units.length - 1) { v /= 1024; i += 1; }
     return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
+  }
+  function fmtBytesShort(n) {
+    const text = fmtBytes(n);
+    return text.replace(/\.0 /, ' ').replace(/^(\d{2,})\.\d /, '$1 ');
   }
   // A .NET TimeSpan as JSON: "[d.]hh:mm:ss[.fffffff]".
   function timeSpanMs(text) {
@@ -172,17 +176,20 @@
 
   // ---------- charts (hand-written SVG) ----------
 
+  // Drawn in the element's own pixels (the viewBox follows its size), so text is never stretched.
   function chart(svg, series, options) {
-    const w = 600;
-    const h = Number(svg.getAttribute('viewBox').split(' ')[3]);
-    const pad = { l: 44, r: 8, t: 8, b: 18 };
+    const w = Math.max(120, Math.round(svg.clientWidth || 600));
+    const h = Math.max(60, Math.round(svg.clientHeight || 150));
+    svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+    const pad = { l: options.padLeft || 36, r: 6, t: 8, b: 18 };
     const now = nodeNow();
     const t0 = now - WINDOW_MS;
     let max = options.max;
     if (max === undefined) {
       max = 0;
       for (const s of series) for (const p of s.points) max = Math.max(max, p.v);
-      max = niceMax(max);
+      const unit = options.niceUnit || 1;
+      max = niceMax(max / unit) * unit;
     }
     const min = options.min || 0;
     const x = (t) => pad.l + ((t - t0) / WINDOW_MS) * (w - pad.l - pad.r);
@@ -255,7 +262,7 @@
     chart($('chart-memory'), [
       { cls: 'ws', points: history.map((h) => ({ t: h.t, v: h.workingSet })) },
       { cls: 'heap', points: history.map((h) => ({ t: h.t, v: h.gcHeap })) },
-    ], { format: fmtBytes });
+    ], { format: fmtBytesShort, padLeft: 58, niceUnit: 1024 * 1024 });
   }
 
   // ---------- rendering the health ----------
@@ -282,7 +289,7 @@
     const rpm = perMinute((h) => h.restarts);
     setText('t-rpm', rpm === null ? '–' : fmtInt(rpm));
     setText('t-mpm', fmtInt(d.messages_per_minute));
-    setText('t-error-rate', fmtPct(d.error_rate * 100, 2));
+    setText('t-error-rate', `${(d.error_rate * 100).toFixed(2)}%`);
     setText('t-recent', fmtInt(s.total_recent_failures));
     setText('t-activations', fmtInt(s.circuit_breaker_activations));
     setText('t-retries', fmtInt(s.total_retry_attempts));
@@ -306,7 +313,7 @@
       return el('tr', { 'data-testid': `kind-${k.kind}` },
         el('td', { class: 'name', text: k.kind }),
         el('td', { class: 'num', 'data-testid': 'instances', text: fmtInt(k.instances) }),
-        el('td', { class: 'num ok', 'data-testid': 'active', text: fmtInt(k.active) }),
+        el('td', { class: `num${k.active > 0 ? ' ok' : ''}`, 'data-testid': 'active', text: fmtInt(k.active) }),
         el('td', { class: `num${k.backing_off > 0 ? ' warn' : ''}`, 'data-testid': 'backing-off', text: fmtInt(k.backing_off) }),
         el('td', { class: `num${k.circuit_open > 0 ? ' bad' : ''}`, 'data-testid': 'circuit-open', text: fmtInt(k.circuit_open) }),
         el('td', { class: 'num', text: fmtInt(k.restarts) }),
@@ -422,7 +429,8 @@
     healthStream.addEventListener('error', () => setConnection('down', token ? 'reconnecting…' : 'reconnecting… (if reads need the token, enter it)'));
     healthStream.addEventListener('health', (ev) => {
       const d = JSON.parse(ev.data);
-      latest = d;
+      healthEvents += 1;
+      document.body.dataset.healthEvents = String(healthEvents);
       remember(d);
       render(d);
       setConnection('live', 'live');
