@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Actors.Hosting;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -139,6 +140,43 @@ public sealed class DashboardPageTests(ChromiumBrowser chromium) : IAsyncLifetim
 
         await Expect(page.GetByTestId("chaos-missing")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("chaos-start")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Chaos_WhereInstalled_StartAndStopFromThePage()
+    {
+        var chaos = new FakeChaos();
+        await using DashboardHost host = await DashboardHost.StartAsync(more: a => a.WithAdminRoutes(chaos.Routes));
+        IPage page = await Open(host, DashboardHost.Token);
+        await Expect(page.GetByTestId("chaos-state")).ToHaveTextAsync("stopped");
+        await Expect(page.GetByTestId("chaos-missing")).ToBeHiddenAsync();
+
+        await page.GetByTestId("chaos-start").ClickAsync();
+        await Expect(page.GetByTestId("chaos-state")).ToHaveTextAsync("running");
+        Assert.True(chaos.Running);
+
+        await page.GetByTestId("chaos-stop").ClickAsync();
+        await Expect(page.GetByTestId("chaos-state")).ToHaveTextAsync("stopped");
+        Assert.False(chaos.Running);
+    }
+
+    [Fact]
+    public async Task Emergency_AsksFirst_CancelPostsNothing_ConfirmRunsIt()
+    {
+        await using DashboardHost host = await DashboardHost.StartAsync();
+        IPage page = await Open(host, DashboardHost.Token);
+
+        await page.GetByTestId("action-emergency").ClickAsync();
+        await page.GetByTestId("confirm-cancel").ClickAsync();
+        await Expect(page.GetByTestId("outcome").First).ToContainTextAsync("Emergency cancelled");
+        Assert.Equal(0, (await host.GetJson("/admin/memory")).GetProperty("actions").GetArrayLength());
+
+        await page.GetByTestId("action-emergency").ClickAsync();
+        await page.GetByTestId("confirm-ok").ClickAsync();
+
+        await Expect(page.GetByTestId("outcome").First).ToHaveAttributeAsync("data-ok", "true");
+        await Expect(page.GetByTestId("outcome").First).ToContainTextAsync("Emergency");
+        Assert.Equal(1, (await host.GetJson("/admin/memory")).GetProperty("actions").GetArrayLength());
     }
 
     /// <summary>Opens the page (with the token in its address when given) and waits until its health stream is live.</summary>

@@ -62,6 +62,21 @@ public sealed class DashboardStreamsTests
         Assert.False(live.TryGetProperty("stack_trace", out _));
     }
 
+    [Fact]
+    public async Task Streams_WhenTheNodeStops_EndAtOnceAndDoNotHoldTheShutdown()
+    {
+        await using DashboardHost host = await DashboardHost.StartAsync();
+        await using SseReader health = await SseReader.Open(host.Http, "/health/watch/detailed");
+        await using SseReader errors = await SseReader.Open(host.Http, "/admin/errors/watch?backlog=0");
+        await health.Next();
+
+        // Kestrel would wait 30 s for open requests before aborting them; the streams end when stopping begins.
+        await host.Host.StopAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(health.Next);
+        await Assert.ThrowsAsync<InvalidOperationException>(errors.Next);
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("abc")]
