@@ -20,7 +20,7 @@ public sealed class ResilienceRuntime
 
     private readonly UnitRegionDirectory _regions;
 
-    private ResilienceRuntime(ActorSystem system, ResilienceOptions options, IActorRef units, UnitRegionDirectory regions, KeptActor health, KeptActor errors, KeptActor memory, HealthSnapshotSource source, ResilienceMetrics metrics)
+    private ResilienceRuntime(ActorSystem system, ResilienceOptions options, IActorRef units, UnitRegionDirectory regions, KeptActor health, KeptActor errors, KeptActor memory, HealthSnapshotSource source, ResilienceMetrics metrics, ErrorEntrySource errorSource)
     {
         Metrics = metrics;
         _regions = regions;
@@ -31,6 +31,7 @@ public sealed class ResilienceRuntime
         _errors = errors;
         _memory = memory;
         HealthSource = source;
+        ErrorSource = errorSource;
     }
 
     /// <summary>The actor system.</summary>
@@ -60,6 +61,9 @@ public sealed class ResilienceRuntime
     /// <summary>The aggregator's latest published snapshot, readable from any thread without blocking.</summary>
     public HealthSnapshotSource HealthSource { get; }
 
+    /// <summary>Where the error journal announces each failure it records, for watchers (<c>GET /admin/errors/watch</c>).</summary>
+    public ErrorEntrySource ErrorSource { get; }
+
     /// <summary>Validates <paramref name="options"/> and starts the four actors under <c>/user</c>.</summary>
     /// <param name="system">The actor system.</param>
     /// <param name="options">The settings; defaults when <see langword="null"/>.</param>
@@ -79,13 +83,14 @@ public sealed class ResilienceRuntime
 
         system.Settings.InjectTopLevelFallback(WorkerMailbox.Declaration);
         var source = new HealthSnapshotSource();
-        KeptActor errors = Keep(system, "errors", ErrorJournal.Props(options.Errors), ErrorJournal.Events);
+        var errorSource = new ErrorEntrySource();
+        KeptActor errors = Keep(system, "errors", ErrorJournal.Props(options.Errors, errorSource), ErrorJournal.Events);
         KeptActor health = Keep(system, "health", HealthAggregator.Props(options.Health, source), HealthAggregator.Events);
         ResilienceMetrics metrics = StartMetrics(system);
         var directory = new UnitRegionDirectory();
         IActorRef units = system.ActorOf(UnitsGuardian.Props(options.Kinds.ToArray(), directory, metrics), UnitAddress.UnitsName);
         KeptActor memory = Keep(system, "memory", MemoryGuard.Props(options.Memory, units), []);
-        var runtime = new ResilienceRuntime(system, options, units, directory, health, errors, memory, source, metrics);
+        var runtime = new ResilienceRuntime(system, options, units, directory, health, errors, memory, source, metrics, errorSource);
         extension.TrySet(runtime);
         ((ExtendedActorSystem)system).SystemActorOf(ResilienceKeeper.Props([health, errors, memory]), "resilience-keeper");
         return runtime;

@@ -36,6 +36,13 @@ public sealed class AdminEndpointOptions
     /// <value>Defaults to <see langword="true"/> (<c>actors.admin.metrics = on</c>).</value>
     public bool Metrics { get; set; } = true;
 
+    /// <summary>
+    /// Whether the live dashboard is served: the page at <c>GET /</c> and its files under <c>/dashboard/</c>. The page
+    /// reads the same endpoints as any client, so turning it off changes nothing else.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/> (<c>actors.admin.dashboard = on</c>).</value>
+    public bool Dashboard { get; set; } = true;
+
     /// <summary>How many items a list answers when the request gives no <c>?limit=</c>.</summary>
     /// <value>Defaults to 50.</value>
     public int DefaultPageSize { get; set; } = 50;
@@ -59,6 +66,7 @@ public sealed class AdminEndpointOptions
             Port = full.GetInt(ConfigPath + ".port"),
             Token = full.GetString(ConfigPath + ".token", string.Empty) ?? string.Empty,
             Metrics = full.GetBoolean(ConfigPath + ".metrics"),
+            Dashboard = full.GetBoolean(ConfigPath + ".dashboard"),
             DefaultPageSize = full.GetInt(ConfigPath + ".default-page-size"),
             MaxPageSize = full.GetInt(ConfigPath + ".max-page-size"),
         };

@@ -132,6 +132,7 @@ internal sealed class AdminServer
         WebApplication app = web.Build();
         var authorization = new AdminAuthorization(options.Token, binding.IsLoopback);
         app.Use((context, next) => HandleFailures(context, next, log));
+        Dashboard.DashboardFiles.Use(app, options);
         app.Use(authorization.Invoke);
         if (options.Metrics)
         {
