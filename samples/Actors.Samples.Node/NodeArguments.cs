@@ -3,24 +3,34 @@ using System.Text.RegularExpressions;
 
 namespace Actors.Samples.Node;
 
-/// <summary>The node's command line: <c>--duration</c> and <c>--help</c>, nothing else.</summary>
-/// <param name="Duration">How long the load runs.</param>
+/// <summary>The node's command line.</summary>
+/// <param name="Duration">How long the node runs; <see langword="null"/> runs until Ctrl+C (or SIGTERM).</param>
+/// <param name="NoLoad">Whether the light steady load is left off.</param>
+/// <param name="Chaos">Whether chaos starts with the node.</param>
 /// <param name="Help">Whether usage was asked for.</param>
-internal sealed partial record NodeArguments(TimeSpan Duration, bool Help)
+internal sealed partial record NodeArguments(TimeSpan? Duration, bool NoLoad, bool Chaos, bool Help)
 {
     public const string Usage = """
-        usage: dotnet run --project samples/Actors.Samples.Node -c Release [-- --duration <time>]
+        usage: dotnet run --project samples/Actors.Samples.Node -c Release [-- [--duration <time>] [--no-load] [--chaos]]
 
-          --duration <time>   how long the load runs: 60 or 60s (seconds), 1m (minutes); default 10s
+          --duration <time>   stop after this long: 60 or 60s (seconds), 5m (minutes); without it the node runs
+                              until Ctrl+C (or SIGTERM), then prints its summary
+          --no-load           no steady load (sessions sending, jobs submitted, flaky requests): an idle node
+          --chaos             inject faults into every layer from the start (pbm chaos stop, or the dashboard, stops it)
           -h, --help          this text
 
-        Settings are in hocon/node.conf (next to the binary); ACTORS__ADMIN__TOKEN=... sets the admin token.
+        Settings are in hocon/node.conf (next to the binary); ACTORS__ADMIN__TOKEN=... sets the admin token,
+        ACTORS__ADMIN__PORT=... the admin port (default 5080), ACTORS__CMD__PORT=... pbm's port (default 9110).
+        Exit code: 0 when every request and message is accounted for, 1 when not, 2 for a bad argument,
+        78 for a configuration problem (the message says which key and how to fix it).
         """;
 
     /// <summary>Parses <paramref name="args"/>; on a bad argument returns null and says why in <paramref name="error"/>.</summary>
     public static NodeArguments? Parse(IReadOnlyList<string> args, out string? error)
     {
-        TimeSpan duration = TimeSpan.FromSeconds(10);
+        TimeSpan? duration = null;
+        bool noLoad = false;
+        bool chaos = false;
         bool help = false;
         error = null;
         for (int i = 0; i < args.Count; i++)
@@ -30,19 +40,26 @@ internal sealed partial record NodeArguments(TimeSpan Duration, bool Help)
                 case "-h" or "--help":
                     help = true;
                     break;
+                case "--no-load":
+                    noLoad = true;
+                    break;
+                case "--chaos":
+                    chaos = true;
+                    break;
                 case "--duration":
                     if (i + 1 >= args.Count || args[i + 1].StartsWith('-'))
                     {
-                        error = "--duration needs a value, such as 60, 60s or 1m";
+                        error = "--duration needs a value, such as 60, 60s or 5m";
                         return null;
                     }
 
-                    if (!TryParseDuration(args[++i], out duration))
+                    if (!TryParseDuration(args[++i], out TimeSpan parsed))
                     {
-                        error = $"--duration: '{args[i]}' is not a duration; use whole seconds (60, 60s) or minutes (1m)";
+                        error = $"--duration: '{args[i]}' is not a duration; use whole seconds (60, 60s) or minutes (5m)";
                         return null;
                     }
 
+                    duration = parsed;
                     break;
                 default:
                     error = $"unknown argument '{args[i]}'";
@@ -50,10 +67,10 @@ internal sealed partial record NodeArguments(TimeSpan Duration, bool Help)
             }
         }
 
-        return new NodeArguments(duration, help);
+        return new NodeArguments(duration, noLoad, chaos, help);
     }
 
-    /// <summary>Whole seconds (<c>60</c>, <c>60s</c>) or minutes (<c>1m</c>), at least one second.</summary>
+    /// <summary>Whole seconds (<c>60</c>, <c>60s</c>) or minutes (<c>5m</c>), at least one second.</summary>
     public static bool TryParseDuration(string text, out TimeSpan duration)
     {
         duration = default;

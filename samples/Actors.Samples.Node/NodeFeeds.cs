@@ -19,6 +19,9 @@ internal static class NodeFeeds
 {
     private static ExchangeServer? s_exchange;
 
+    /// <summary>The exchange this process started, if it started one.</summary>
+    public static ExchangeServer? LocalExchange => s_exchange;
+
     /// <summary>Starts the local exchange when the URL asks for it (called while the host is built).</summary>
     public static void Configure(FeedsOptions options)
     {
@@ -76,6 +79,21 @@ internal static class NodeFeeds
         {
             system.Stop(forwarder);
         }
+    }
+
+    /// <summary>One line on every feed as it is now: state, frames, reconnects and why.</summary>
+    public static string Summary(ActorSystem system)
+    {
+        FeedsRuntime? feeds = FeedsRuntime.Get(system);
+        if (feeds is null || feeds.Options.Symbols.Count == 0)
+        {
+            return "feeds: none configured";
+        }
+
+        FeedSnapshot[] s = [.. feeds.Options.Symbols.Select(feeds.Registry.For).Select(f => f.Snapshot(system.Scheduler.Now))];
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"feeds: {s.Count(x => x.State == "streaming")} of {s.Length} streaming ({string.Join(", ", s.Select(x => $"{x.Symbol} {x.State}"))}); frames {s.Sum(x => x.Frames):N0}; reconnects {s.Sum(x => x.Reconnects)} (dropped {s.Sum(x => x.Disconnects.Dropped)}, refused {s.Sum(x => x.Disconnects.Refused)}), stale detections {s.Sum(x => x.StaleDetections)}, gap detections {s.Sum(x => x.GapDetections)}, garbage frames {s.Sum(x => x.GarbageFrames)}, gave up {s.Sum(x => x.RestartsExhausted)}");
     }
 
     /// <summary>Stops the local exchange, if the node started one.</summary>

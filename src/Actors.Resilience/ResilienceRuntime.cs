@@ -2,6 +2,7 @@ using Actors.Resilience.Errors;
 using Actors.Resilience.Health;
 using Actors.Resilience.Keeper;
 using Actors.Resilience.Memory;
+using Actors.Resilience.Metrics;
 using Actors.Resilience.Units;
 
 namespace Actors.Resilience;
@@ -19,8 +20,9 @@ public sealed class ResilienceRuntime
 
     private readonly UnitRegionDirectory _regions;
 
-    private ResilienceRuntime(ActorSystem system, ResilienceOptions options, IActorRef units, UnitRegionDirectory regions, KeptActor health, KeptActor errors, KeptActor memory, HealthSnapshotSource source)
+    private ResilienceRuntime(ActorSystem system, ResilienceOptions options, IActorRef units, UnitRegionDirectory regions, KeptActor health, KeptActor errors, KeptActor memory, HealthSnapshotSource source, ResilienceMetrics metrics, ErrorEntrySource errorSource)
     {
+        Metrics = metrics;
         _regions = regions;
         System = system;
         Options = options;
@@ -29,6 +31,7 @@ public sealed class ResilienceRuntime
         _errors = errors;
         _memory = memory;
         HealthSource = source;
+        ErrorSource = errorSource;
     }
 
     /// <summary>The actor system.</summary>
@@ -52,8 +55,14 @@ public sealed class ResilienceRuntime
     /// <remarks>The current incarnation (see <see cref="Health"/>).</remarks>
     public IActorRef Memory => _memory.Current;
 
+    /// <summary>What this runtime records into <see cref="ResilienceMeter"/> (its system's share of the gauges).</summary>
+    internal ResilienceMetrics Metrics { get; }
+
     /// <summary>The aggregator's latest published snapshot, readable from any thread without blocking.</summary>
     public HealthSnapshotSource HealthSource { get; }
+
+    /// <summary>Where the error journal announces each failure it records, for watchers (<c>GET /admin/errors/watch</c>).</summary>
+    public ErrorEntrySource ErrorSource { get; }
 
     /// <summary>Validates <paramref name="options"/> and starts the four actors under <c>/user</c>.</summary>
     /// <param name="system">The actor system.</param>
@@ -74,12 +83,14 @@ public sealed class ResilienceRuntime
 
         system.Settings.InjectTopLevelFallback(WorkerMailbox.Declaration);
         var source = new HealthSnapshotSource();
-        KeptActor errors = Keep(system, "errors", ErrorJournal.Props(options.Errors), ErrorJournal.Events);
+        var errorSource = new ErrorEntrySource();
+        KeptActor errors = Keep(system, "errors", ErrorJournal.Props(options.Errors, errorSource), ErrorJournal.Events);
         KeptActor health = Keep(system, "health", HealthAggregator.Props(options.Health, source), HealthAggregator.Events);
+        ResilienceMetrics metrics = StartMetrics(system);
         var directory = new UnitRegionDirectory();
-        IActorRef units = system.ActorOf(UnitsGuardian.Props(options.Kinds.ToArray(), directory), UnitAddress.UnitsName);
+        IActorRef units = system.ActorOf(UnitsGuardian.Props(options.Kinds.ToArray(), directory, metrics), UnitAddress.UnitsName);
         KeptActor memory = Keep(system, "memory", MemoryGuard.Props(options.Memory, units), []);
-        var runtime = new ResilienceRuntime(system, options, units, directory, health, errors, memory, source);
+        var runtime = new ResilienceRuntime(system, options, units, directory, health, errors, memory, source, metrics, errorSource);
         extension.TrySet(runtime);
         ((ExtendedActorSystem)system).SystemActorOf(ResilienceKeeper.Props([health, errors, memory]), "resilience-keeper");
         return runtime;
@@ -92,6 +103,24 @@ public sealed class ResilienceRuntime
     {
         ArgumentNullException.ThrowIfNull(system);
         return system.WithExtension<ResilienceExtension>(typeof(ResilienceExtensionId)).Runtime;
+    }
+
+    /// <summary>
+    /// Starts the metrics recorder, subscribed before any unit exists, and lets the gauges read this system until it
+    /// terminates.
+    /// </summary>
+    private static ResilienceMetrics StartMetrics(ActorSystem system)
+    {
+        var metrics = new ResilienceMetrics(system.Name);
+        IActorRef recorder = ((ExtendedActorSystem)system).SystemActorOf(ResilienceMetricsRecorder.Props(metrics), "resilience-metrics");
+        foreach (Type type in ResilienceMetricsRecorder.Events)
+        {
+            system.EventStream.Subscribe(recorder, type);
+        }
+
+        ResilienceMeter.Track(metrics);
+        system.WhenTerminated.ContinueWith(_ => ResilienceMeter.Untrack(metrics), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return metrics;
     }
 
     /// <summary>

@@ -14,14 +14,14 @@ public abstract class PredictionTestKit : Akka.TestKit.Xunit2.TestKit
 {
     protected static readonly TimeSpan Signal = TimeSpan.FromSeconds(20);
 
-    protected PredictionTestKit()
-        : base("""
+    protected PredictionTestKit(string? systemName = null)
+        : base(Akka.Configuration.ConfigurationFactory.ParseString("""
             akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
             akka.loglevel = ERROR
             akka.stdout-loglevel = OFF
             akka.log-dead-letters = off
             akka.test.single-expect-default = 20s
-            """)
+            """), systemName)
     {
     }
 

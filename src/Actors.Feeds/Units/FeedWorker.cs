@@ -38,6 +38,8 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
     private DateTimeOffset _attemptStarted;
     private bool _abortedForStale;
     private bool _ready;
+    private DateTimeOffset? _lastFrameAt;
+    private readonly KeyValuePair<string, object?> _systemTag = new(Resilience.Metrics.ResilienceMeter.SystemTag, Context.System.Name);
 
     public FeedWorker(string symbol, FeedsOptions options, FeedStats stats, FeedSource source, ConfirmClient confirm)
     {
@@ -141,6 +143,7 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
         if (_streamingAttempt != _attempt)
         {
             _streamingAttempt = _attempt;
+            _lastFrameAt = null;
             long connects = Interlocked.Increment(ref _stats._connects);
             _stats.SetState(FeedState.Streaming, now);
             Context.System.EventStream.Publish(new FeedConnected(_symbol, _attempt, connects - 1));
@@ -152,6 +155,8 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
         }
 
         Interlocked.Increment(ref _stats._frames);
+        Metrics.FeedMeter.Record(_systemTag, signal.Frame.Kind == FeedFrameKind.Ticker, now - _lastFrameAt);
+        _lastFrameAt = now;
         if (signal.Frame.Kind == FeedFrameKind.Ticker)
         {
             Interlocked.Increment(ref _stats._tickers);

@@ -28,6 +28,21 @@ public sealed class AdminEndpointOptions
     /// <value>Defaults to empty (none).</value>
     public string Token { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Whether <c>GET /metrics</c> answers the node's metrics in Prometheus text format (OpenTelemetry's exporter): the
+    /// meters named <c>Actors.*</c> (the resilience layer and the workloads), the .NET runtime (GC, memory, thread pool)
+    /// and the process (CPU, memory). A read like the other GETs: open on loopback, token required elsewhere.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/> (<c>actors.admin.metrics = on</c>).</value>
+    public bool Metrics { get; set; } = true;
+
+    /// <summary>
+    /// Whether the live dashboard is served: the page at <c>GET /</c> and its files under <c>/dashboard/</c>. The page
+    /// reads the same endpoints as any client, so turning it off changes nothing else.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/> (<c>actors.admin.dashboard = on</c>).</value>
+    public bool Dashboard { get; set; } = true;
+
     /// <summary>How many items a list answers when the request gives no <c>?limit=</c>.</summary>
     /// <value>Defaults to 50.</value>
     public int DefaultPageSize { get; set; } = 50;
@@ -50,6 +65,8 @@ public sealed class AdminEndpointOptions
             Host = full.GetString(ConfigPath + ".host").Trim(),
             Port = full.GetInt(ConfigPath + ".port"),
             Token = full.GetString(ConfigPath + ".token", string.Empty) ?? string.Empty,
+            Metrics = full.GetBoolean(ConfigPath + ".metrics"),
+            Dashboard = full.GetBoolean(ConfigPath + ".dashboard"),
             DefaultPageSize = full.GetInt(ConfigPath + ".default-page-size"),
             MaxPageSize = full.GetInt(ConfigPath + ".max-page-size"),
         };

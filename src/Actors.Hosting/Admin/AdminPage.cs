@@ -28,7 +28,7 @@ internal sealed record AdminPage(int Offset, int Limit)
     public IReadOnlyList<T> Of<T>(IReadOnlyList<T> items) =>
         Offset >= items.Count ? [] : items.Skip(Offset).Take(Limit).ToArray();
 
-    private static bool TryReadInt(HttpRequest request, string name, int min, int max, int fallback, out int value, ref IResult? problem)
+    internal static bool TryReadInt(HttpRequest request, string name, int min, int max, int fallback, out int value, ref IResult? problem)
     {
         value = fallback;
         string? text = request.Query[name];

@@ -12,7 +12,8 @@ namespace Actors.Hosting.Admin;
 /// <c>pbm</c> palettes call, so each operation has one implementation. Lists answer one page (<c>?limit=&amp;offset=</c>)
 /// with the total. Unknown kinds and ids answer 404 problems. Breakers live under <c>/breakers</c> rather than
 /// <c>/units/{kind}/breakers</c>, which would hide an instance whose id is "breakers". <c>/health/watch</c> streams
-/// server-sent events (the twin of <c>pbm health watch</c>).
+/// server-sent events (the twin of <c>pbm health watch</c>); <c>/health/watch/detailed</c> and <c>/admin/errors/watch</c> are
+/// the streams the dashboard follows.
 /// </summary>
 internal static class AdminRoutes
 {
@@ -25,7 +26,12 @@ internal static class AdminRoutes
 
         app.MapGet("/health", (CancellationToken ct) => health.GetSummary(ct));
         app.MapGet("/health/detailed", (CancellationToken ct) => health.GetDetailed(ct));
-        app.MapGet("/health/watch", (CancellationToken ct) => TypedResults.ServerSentEvents(health.Watch(ct), eventType: "health"));
+        app.MapGet("/health/watch", (HttpContext context) => TypedResults.ServerSentEvents(AdminStreams.UntilStopping(context, health.Watch), eventType: "health"));
+        app.MapGet("/health/watch/detailed", (HttpContext context) => TypedResults.ServerSentEvents(AdminStreams.UntilStopping(context, health.WatchDetailed), eventType: "health"));
+        app.MapGet("/admin/errors/watch", (HttpContext context) =>
+            AdminWatchBacklog.TryRead(context.Request, options, out int backlog, out IResult? problem)
+                ? TypedResults.ServerSentEvents(AdminStreams.UntilStopping(context, ct => errors.Watch(backlog, ct)), eventType: "error")
+                : problem!);
 
         app.MapGet("/admin/errors", async (HttpRequest request, CancellationToken ct) =>
         {
@@ -80,8 +86,8 @@ internal static class AdminRoutes
 
         string extra = string.Concat(extraRoutes.Select(r => " " + r.Summary.TrimEnd('.') + "."));
         app.MapFallback((HttpContext context) => AdminProblems.NotFound(
-            $"No admin endpoint answers {context.Request.Method} {context.Request.Path}. Endpoints: GET /health, /health/detailed, /health/watch, " +
-            "/admin/errors, /admin/memory, /units, /units/{kind}, /units/{kind}/{id}, /breakers, /breakers/{kind}; POST /admin/cleanup, /admin/emergency, /units/{kind}/{id}/reset-breaker, /units/{kind}/reset-breakers." + extra));
+            $"No admin endpoint answers {context.Request.Method} {context.Request.Path}. Endpoints: GET /health, /health/detailed, /health/watch, /health/watch/detailed, " +
+            (options.Metrics ? "/metrics, " : string.Empty) + "/admin/errors, /admin/errors/watch, /admin/memory, /units, /units/{kind}, /units/{kind}/{id}, /breakers, /breakers/{kind}; POST /admin/cleanup, /admin/emergency, /units/{kind}/{id}/reset-breaker, /units/{kind}/reset-breakers." + extra));
     }
 
     private static async Task<IResult> Breakers(UnitOperations units, string? kind, HttpRequest request, AdminEndpointOptions options, CancellationToken ct)

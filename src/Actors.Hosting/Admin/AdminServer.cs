@@ -124,10 +124,21 @@ internal sealed class AdminServer
             }
         });
 
+        if (options.Metrics)
+        {
+            AdminMetrics.AddServices(web.Services);
+        }
+
         WebApplication app = web.Build();
         var authorization = new AdminAuthorization(options.Token, binding.IsLoopback);
         app.Use((context, next) => HandleFailures(context, next, log));
+        Dashboard.DashboardFiles.Use(app, options);
         app.Use(authorization.Invoke);
+        if (options.Metrics)
+        {
+            AdminMetrics.Map(app);
+        }
+
         AdminRoutes.Map(app, runtime, options, system, extraRoutes);
         return app;
     }

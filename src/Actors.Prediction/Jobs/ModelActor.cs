@@ -88,7 +88,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
             job.Control.Cancel();
             if (!job.Answered)
             {
-                Reply(job.Sender, job.Request, Stopped(job.Request));
+                Reply(job.Sender, job.Request, Stopped(job.Request), admitted: job.Admitted);
             }
         }
 
@@ -96,7 +96,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         ReportMemory();
         while (_queue.TryDequeue(out var waiting))
         {
-            Reply(waiting.Sender, waiting.Request, Stopped(waiting.Request));
+            Reply(waiting.Sender, waiting.Request, Stopped(waiting.Request), admitted: waiting.At);
         }
 
         // Disposed now, or when the last job still running releases its lease.
@@ -145,7 +145,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
             Props.Create(() => new JobActor(_options, _model, request, session, heatmap, control, queuedMs)),
             $"job-{++_jobCounter}");
         Context.Watch(job);
-        _running[job] = new Running(request, sender, control);
+        _running[job] = new Running(request, sender, control, admitted);
         Timers.StartSingleTimer(job, new JobTimedOut(job), _options.JobTimeout);
 
         // The job runs only once its deadline is armed: whoever sees it at work knows the timeout is set.
@@ -177,7 +177,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
 
         job.Answered = true;
         _largestJobBytes = Math.Max(_largestJobBytes, outcome.MemoryBytes);
-        Reply(job.Sender, job.Request, outcome.Reply, outcome.MemoryBytes, outcome.Heatmap);
+        Reply(job.Sender, job.Request, outcome.Reply, outcome.MemoryBytes, outcome.Heatmap, job.Admitted);
         if (outcome.Reply is PredictionFailed { Kind: PredictionFailureKind.InferenceFailed } failed)
         {
             if (++_consecutiveFailures >= _options.SuspectAfterFailures)
@@ -202,7 +202,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         job.Answered = true;
         job.Control.Cancel();
         Reply(job.Sender, job.Request, new PredictionFailed(job.Request.JobId, _model.Name, PredictionFailureKind.TimedOut,
-            $"the job did not finish within {_options.JobTimeout.TotalSeconds:0.###} s (actors.prediction.job-timeout)"));
+            $"the job did not finish within {_options.JobTimeout.TotalSeconds:0.###} s (actors.prediction.job-timeout)"), admitted: job.Admitted);
         Context.Stop(timeout.Job);
     }
 
@@ -216,7 +216,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         Timers.Cancel(terminated.ActorRef);
         if (!job.Answered)
         {
-            Reply(job.Sender, job.Request, new PredictionFailed(job.Request.JobId, _model.Name, PredictionFailureKind.InferenceFailed, "the job stopped without an answer (see the error journal)"));
+            Reply(job.Sender, job.Request, new PredictionFailed(job.Request.JobId, _model.Name, PredictionFailureKind.InferenceFailed, "the job stopped without an answer (see the error journal)"), admitted: job.Admitted);
         }
 
         while (_running.Count < _options.MaxConcurrentJobs && _queue.TryDequeue(out var next))
@@ -227,8 +227,11 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         ReportMemory();
     }
 
-    private void Reply(IActorRef sender, PredictionRequest request, object reply, long memory = 0, byte[]? heatmap = null)
+    /// <summary>Answers a request (every answer passes here, once per request) and records it; <paramref name="admitted"/> is the admission timestamp of a job that ran.</summary>
+    private void Reply(IActorRef sender, PredictionRequest request, object reply, long memory = 0, byte[]? heatmap = null, long? admitted = null)
     {
+        // Recorded before the answer leaves: whoever has the answer sees it counted.
+        Metrics.PredictionMeter.Record(Context.System.Name, reply, admitted is { } at ? Stopwatch.GetElapsedTime(at).TotalSeconds : null);
         sender.Tell(reply);
         (string outcome, string? label, string? detail, StageTimings? timings) = reply switch
         {
@@ -240,8 +243,11 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         _store.Add(new PredictionJobRecord(request.JobId, _model.Name, Context.System.Scheduler.Now, outcome, label, detail, timings, memory, heatmap));
     }
 
-    private sealed class Running(PredictionRequest request, IActorRef sender, JobControl control)
+    private sealed class Running(PredictionRequest request, IActorRef sender, JobControl control, long admitted)
     {
+        /// <summary>When the job was admitted (a <see cref="Stopwatch"/> timestamp), queue time included.</summary>
+        public long Admitted { get; } = admitted;
+
         public PredictionRequest Request { get; } = request;
 
         public IActorRef Sender { get; } = sender;

@@ -8,22 +8,24 @@ namespace Actors.Resilience.Errors;
 internal sealed class ErrorJournal : ReceiveActor
 {
     private readonly ErrorJournalOptions _options;
+    private readonly ErrorEntrySource? _source;
     private readonly ErrorEntry[] _ring;
     private readonly Dictionary<string, long> _byType = new(StringComparer.Ordinal);
     private readonly Dictionary<Directive, long> _byDirective = new();
     private readonly SlidingCounter _lastMinute = new(TimeSpan.FromMinutes(1));
     private long _total;
 
-    public ErrorJournal(ErrorJournalOptions options)
+    public ErrorJournal(ErrorJournalOptions options, ErrorEntrySource? source = null)
     {
         _options = options;
+        _source = source;
         _ring = new ErrorEntry[options.Capacity];
         Receive<ActorFailed>(Record);
         Receive<GetRecentErrors>(q => Sender.Tell(new RecentErrors(Recent(q.Count, q.IncludeStackTraces))));
         Receive<GetErrorStats>(_ => Sender.Tell(Stats()));
     }
 
-    public static Props Props(ErrorJournalOptions options) => Akka.Actor.Props.Create(() => new ErrorJournal(options));
+    public static Props Props(ErrorJournalOptions options, ErrorEntrySource? source = null) => Akka.Actor.Props.Create(() => new ErrorJournal(options, source));
 
     /// <summary>The events it records; <see cref="ResilienceRuntime.Start"/> subscribes it before it even starts, so none is missed.</summary>
     public static readonly Type[] Events = [typeof(ActorFailed)];
@@ -58,6 +60,7 @@ internal sealed class ErrorJournal : ReceiveActor
         _byType[type] = _byType.GetValueOrDefault(type) + 1;
         _byDirective[failed.Directive] = _byDirective.GetValueOrDefault(failed.Directive) + 1;
         _lastMinute.Add(now);
+        _source?.Publish(entry);
     }
 
     private List<ErrorEntry> Recent(int count, bool withStackTraces)

@@ -29,7 +29,51 @@ public sealed class HealthOperations(ResilienceRuntime runtime)
     public async Task<HealthDetails> GetDetailed(CancellationToken cancellationToken = default)
     {
         (HealthSnapshot s, bool stale) = await Snapshot(cancellationToken).ConfigureAwait(false);
-        return new HealthDetails(ToSummary(s, _runtime.System.Scheduler.Now, stale), s.Reasons, s.Kinds, s.Instances, s.Resources, s.FailuresPerMinute, s.MessagesPerMinute, s.ErrorRate, s.Time) { Workloads = s.Workloads, Counters = s.Counters };
+        return ToDetails(s, _runtime.System.Scheduler.Now, stale);
+    }
+
+    /// <summary>
+    /// The current detailed health, then the detailed health of every snapshot the aggregator publishes (at most once
+    /// per publish interval, when something changed or someone asked for a fresh one, and at least once per resource
+    /// sample), until <paramref name="cancellationToken"/> fires (the enumeration then throws
+    /// <see cref="OperationCanceledException"/>). Like <see cref="Watch"/> it never polls, and a slow reader only
+    /// ever sees the latest snapshot, not a backlog.
+    /// </summary>
+    /// <param name="cancellationToken">Ends the watch.</param>
+    /// <returns>The details.</returns>
+    public async IAsyncEnumerable<HealthDetails> WatchDetailed([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var changes = Channel.CreateBounded<HealthSnapshot>(new BoundedChannelOptions(1)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        using IDisposable subscription = _runtime.HealthSource.Subscribe(changes.Writer);
+        (HealthSnapshot first, bool stale) = await Snapshot(cancellationToken).ConfigureAwait(false);
+        yield return ToDetails(first, _runtime.System.Scheduler.Now, stale);
+        while (await changes.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (changes.Reader.TryRead(out HealthSnapshot? snapshot))
+            {
+                // Asking for the first one published it to the channel as well.
+                if (!ReferenceEquals(snapshot, first))
+                {
+                    yield return ToDetails(snapshot, _runtime.System.Scheduler.Now);
+                }
+            }
+        }
+    }
+
+    /// <summary>Maps a snapshot to the detailed health.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="now">The time it is served at, for its age; <see langword="null"/> gives age zero.</param>
+    /// <param name="stale">Whether the snapshot is served because the aggregator did not answer.</param>
+    /// <returns>The details.</returns>
+    public static HealthDetails ToDetails(HealthSnapshot snapshot, DateTimeOffset? now = null, bool stale = false)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        HealthSnapshot s = snapshot;
+        return new HealthDetails(ToSummary(s, now, stale), s.Reasons, s.Kinds, s.Instances, s.Resources, s.FailuresPerMinute, s.MessagesPerMinute, s.ErrorRate, s.Time) { Workloads = s.Workloads, Counters = s.Counters };
     }
 
     /// <summary>

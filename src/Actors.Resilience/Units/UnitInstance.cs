@@ -20,6 +20,8 @@ internal sealed class UnitInstance : UntypedActor
     private readonly string _id;
     private readonly UnitKindOptions _options;
     private readonly Queue<(object Message, IActorRef Sender)> _buffer = new();
+    private readonly Metrics.BufferedCount _buffered;
+    private int _bufferedReported;
     private IActorRef _breaker = ActorRefs.Nobody;
     private IActorRef? _worker;
     private Exception? _suspendedBy;
@@ -50,22 +52,51 @@ internal sealed class UnitInstance : UntypedActor
     private bool _workerEnded;
     private Exception? _injected;
 
-    public UnitInstance(string kind, string id, UnitKindOptions options)
+    public UnitInstance(string kind, string id, UnitKindOptions options, Metrics.BufferedCount buffered)
     {
         _kind = kind;
         _id = id;
         _options = options;
+        _buffered = buffered;
     }
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    public static Props Props(string kind, string id, UnitKindOptions options) =>
-        Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options));
+    public static Props Props(string kind, string id, UnitKindOptions options, Metrics.BufferedCount buffered) =>
+        Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options, buffered));
 
-    protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(OnWorkerFailed, OnWorkerTerminated, Injected);
+    protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(
+        (worker, cause, sender) =>
+        {
+            bool suspended = OnWorkerFailed(worker, cause, sender);
+            ReportBuffered();
+            return suspended;
+        },
+        OnWorkerTerminated,
+        Injected);
 
     /// <summary>A switch rather than ReceiveActor handlers: this is the per-message path, and a ReceiveActor builds its handler table per instance.</summary>
     protected override void OnReceive(object message)
+    {
+        Handle(message);
+        ReportBuffered();
+    }
+
+    /// <summary>
+    /// Adds the change of the buffer since the last report to the kind's buffered count (<c>actors.unit.buffered</c>):
+    /// one comparison per turn, an interlocked add only when the buffer changed, whichever code path changed it.
+    /// </summary>
+    private void ReportBuffered()
+    {
+        int count = _buffer.Count;
+        if (count != _bufferedReported)
+        {
+            _buffered.Add(count - _bufferedReported);
+            _bufferedReported = count;
+        }
+    }
+
+    private void Handle(object message)
     {
         switch (message)
         {
@@ -174,6 +205,10 @@ internal sealed class UnitInstance : UntypedActor
     {
         CancelTimers();
         SetState(UnitState.Stopped, _stopping ? null : "stopped");
+
+        // Whatever is left in the buffer dies with the instance: it is no longer held.
+        _buffered.Add(-_bufferedReported);
+        _bufferedReported = 0;
     }
 
     private void Deliver(object message, IActorRef sender)

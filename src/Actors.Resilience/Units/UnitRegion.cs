@@ -23,13 +23,19 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     private Overloaded? _overloaded;
     private long _routed;
 
-    public UnitRegion(UnitKindOptions options) => _options = options;
+    private readonly Metrics.BufferedCount _buffered;
+
+    public UnitRegion(UnitKindOptions options, Metrics.BufferedCount buffered)
+    {
+        _options = options;
+        _buffered = buffered;
+    }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    public static Props Props(UnitKindOptions options) => Akka.Actor.Props.Create(() => new UnitRegion(options));
+    public static Props Props(UnitKindOptions options, Metrics.BufferedCount buffered) => Akka.Actor.Props.Create(() => new UnitRegion(options, buffered));
 
     /// <summary>Instances restart themselves; a failure of the instance actor itself stops it (its next message creates it anew).</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new UnitRegionStrategy(OnInstanceTerminated);
@@ -291,7 +297,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
 
     private Entry Create(string id, DateTimeOffset now)
     {
-        IActorRef child = Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options), UnitAddress.ToActorName(id));
+        IActorRef child = Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options, _buffered), UnitAddress.ToActorName(id));
         var entry = new Entry(id, child, now) { LastActivity = now };
         _entries[id] = entry;
         _byRef[child] = id;

@@ -12,14 +12,16 @@ internal sealed class UnitsGuardian : UntypedActor
 
     private readonly IEnumerable<UnitKindOptions> _kinds;
     private readonly UnitRegionDirectory _directory;
+    private readonly Metrics.ResilienceMetrics _metrics;
 
-    public UnitsGuardian(IEnumerable<UnitKindOptions> kinds, UnitRegionDirectory directory)
+    public UnitsGuardian(IEnumerable<UnitKindOptions> kinds, UnitRegionDirectory directory, Metrics.ResilienceMetrics metrics)
     {
+        _metrics = metrics;
         _kinds = kinds;
         _directory = directory;
     }
 
-    public static Props Props(IReadOnlyList<UnitKindOptions> kinds, UnitRegionDirectory directory) => Akka.Actor.Props.Create(() => new UnitsGuardian(kinds, directory));
+    public static Props Props(IReadOnlyList<UnitKindOptions> kinds, UnitRegionDirectory directory, Metrics.ResilienceMetrics metrics) => Akka.Actor.Props.Create(() => new UnitsGuardian(kinds, directory, metrics));
 
     /// <summary>
     /// A region that throws resumes: restarting it would stop every instance of the kind with their buffers for one
@@ -93,7 +95,7 @@ internal sealed class UnitsGuardian : UntypedActor
         }
 
         options.Validate();
-        IActorRef region = Context.Watch(Context.ActorOf(UnitRegion.Props(options), options.Kind));
+        IActorRef region = Context.Watch(Context.ActorOf(UnitRegion.Props(options, _metrics.Buffered(options.Kind)), options.Kind));
         _regions[options.Kind] = region;
         _directory.Set(options.Kind, region);
         return region;

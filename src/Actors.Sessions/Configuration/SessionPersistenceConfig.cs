@@ -27,6 +27,16 @@ public static class SessionPersistenceConfig
         // The plugin's own advice: larger batches suit a fast, local database. SQLite is local and takes one writer.
         string batchSize = options.Store == SessionStore.Sqlite ? "400" : "100";
         return Akka.Configuration.ConfigurationFactory.ParseString($$"""
+            # The outbox's events and snapshots have a serializer of their own (Outbox/OutboxSerializer.cs).
+            akka.actor {
+              serializers.actors-session-outbox = "Actors.Sessions.Outbox.OutboxSerializer, Actors.Sessions"
+              serialization-bindings {
+                "Actors.Sessions.Outbox.MessageAccepted, Actors.Sessions" = actors-session-outbox
+                "Actors.Sessions.Outbox.MessageDelivered, Actors.Sessions" = actors-session-outbox
+                "Actors.Sessions.Outbox.OutboxSnapshot, Actors.Sessions" = actors-session-outbox
+              }
+              serialization-identifiers."Actors.Sessions.Outbox.OutboxSerializer, Actors.Sessions" = {{Outbox.OutboxSerializer.Id}}
+            }
             akka.persistence {
               journal {
                 plugin = "akka.persistence.journal.sql"

@@ -1,4 +1,5 @@
 using Actors.Sessions.Configuration;
+using Actors.Sessions.Metrics;
 using Akka.Persistence;
 
 namespace Actors.Sessions.Outbox;
@@ -28,6 +29,8 @@ internal sealed class SessionOutbox : ReceivePersistentActor
     private LinkedListNode<MessageAccepted>? _nextToHand;
     private int _inFlight;
     private bool _wakeSent;
+    private readonly SessionMetrics _metrics = SessionMetrics.For(Context.System);
+    private int _depthReported;
 
     public SessionOutbox(string instanceId, SessionOptions options, Action<string> wake)
     {
@@ -88,6 +91,31 @@ internal sealed class SessionOutbox : ReceivePersistentActor
     public static Props Props(string instanceId, SessionOptions options, Action<string> wake) =>
         Akka.Actor.Props.Create(() => new SessionOutbox(instanceId, options, wake));
 
+    /// <summary>
+    /// After every message (commands, persistence callbacks, recovery) adds the change of this outbox's depth to the
+    /// system's <c>actors.session.outbox.depth</c>: one comparison per message, whichever handler changed it.
+    /// </summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        bool handled = base.AroundReceive(receive, message);
+        int depth = _pending.Count + _persisting;
+        if (depth != _depthReported)
+        {
+            _metrics.AddDepth(depth - _depthReported);
+            _depthReported = depth;
+        }
+
+        return handled;
+    }
+
+    protected override void PostStop()
+    {
+        // What is pending stays in the journal, not in this actor: it is counted again when an outbox recovers it.
+        _metrics.AddDepth(-_depthReported);
+        _depthReported = 0;
+        base.PostStop();
+    }
+
     private void OnEnqueue(Enqueue e)
     {
         string key = string.IsNullOrEmpty(e.Key) ? Guid.NewGuid().ToString("N") : e.Key;
@@ -112,6 +140,7 @@ internal sealed class SessionOutbox : ReceivePersistentActor
             _persisting--;
             _persistingKeys.Remove(m.Key);
             Apply(m);
+            _metrics.Accepted();
             sender.Tell(new SendAccepted(_instanceId, m.Key, m.Sequence, _pending.Count + _persisting, Duplicate: false));
             if (_worker is null)
             {
@@ -144,6 +173,7 @@ internal sealed class SessionOutbox : ReceivePersistentActor
             {
                 bool wasHanded = _worker is not null && IsHanded(n);
                 Apply(d);
+                _metrics.Delivered();
                 if (wasHanded && _inFlight > 0)
                 {
                     _inFlight--;

@@ -17,13 +17,13 @@ public abstract class FeedsTestKit : Akka.TestKit.Xunit2.TestKit
     /// <summary>How long an explicit signal may take (real time): generous, the machine is shared.</summary>
     protected static readonly TimeSpan Signal = TimeSpan.FromSeconds(15);
 
-    protected FeedsTestKit(ITestOutputHelper output, bool virtualTime)
+    protected FeedsTestKit(ITestOutputHelper output, bool virtualTime, string? systemName = null)
         : base(Akka.Configuration.ConfigurationFactory.ParseString($$"""
             {{(virtualTime ? "akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"" : string.Empty)}}
             akka.loglevel = WARNING
             akka.log-dead-letters = off
             akka.test.single-expect-default = 15s
-            """), output: output)
+            """), systemName, output)
     {
     }
 

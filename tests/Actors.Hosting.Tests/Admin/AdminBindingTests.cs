@@ -99,15 +99,17 @@ public sealed class AdminBindingTests
         Assert.Equal("127.0.0.1", options.Host);
         Assert.Equal(8080, options.Port);
         Assert.Equal(string.Empty, options.Token);
+        Assert.True(options.Metrics);
     }
 
     [Fact]
     public void FromConfig_EveryKey_IsRead()
     {
         AdminEndpointOptions options = AdminEndpointOptions.FromConfig(ConfigurationFactory.ParseString(
-            "actors.admin { enabled = off, host = \"::1\", port = 0, token = abc }", "test"));
+            "actors.admin { enabled = off, host = \"::1\", port = 0, token = abc, metrics = off }", "test"));
 
         Assert.False(options.Enabled);
+        Assert.False(options.Metrics);
         Assert.Equal("::1", options.Host);
         Assert.Equal(0, options.Port);
         Assert.Equal("abc", options.Token);
@@ -121,5 +123,15 @@ public sealed class AdminBindingTests
         Assert.Equal("admin.conf", e.Origin);
         Assert.Equal(2, e.Line);
         Assert.Equal("actors.admin.port", e.Path);
+    }
+
+    [Fact]
+    public void FromConfig_MetricsNotABoolean_ErrorNamesPositionAndPath()
+    {
+        var e = Assert.Throws<HoconException>(() => AdminEndpointOptions.FromConfig(ConfigurationFactory.ParseString("actors.admin {\n  metrics = maybe\n}", "admin.conf")));
+
+        Assert.Equal("admin.conf", e.Origin);
+        Assert.Equal(2, e.Line);
+        Assert.Equal("actors.admin.metrics", e.Path);
     }
 }

@@ -42,12 +42,25 @@ public sealed class NodeArgumentsTests
     }
 
     [Fact]
-    public void Parse_NoArguments_TenSeconds()
+    public void Parse_NoArguments_RunsUntilStoppedWithLoadAndWithoutChaos()
     {
         NodeArguments parsed = NodeArguments.Parse([], out _)!;
 
-        Assert.Equal(TimeSpan.FromSeconds(10), parsed.Duration);
+        Assert.Null(parsed.Duration);
+        Assert.False(parsed.NoLoad);
+        Assert.False(parsed.Chaos);
         Assert.False(parsed.Help);
         Assert.True(NodeArguments.Parse(["--help"], out _)!.Help);
+    }
+
+    [Fact]
+    public void Parse_Flags_AnyOrderWithDuration()
+    {
+        NodeArguments parsed = NodeArguments.Parse(["--chaos", "--duration", "2m", "--no-load"], out string? error)!;
+
+        Assert.Null(error);
+        Assert.Equal(TimeSpan.FromMinutes(2), parsed.Duration);
+        Assert.True(parsed.NoLoad);
+        Assert.True(parsed.Chaos);
     }
 }

@@ -27,8 +27,8 @@ public abstract class ResilienceTestKit : Akka.TestKit.Xunit2.TestKit
     /// <summary>How long "nothing arrives" is watched for (real time): only where the absence is the point.</summary>
     protected static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);
 
-    protected ResilienceTestKit(ITestOutputHelper? output = null, string? hocon = null, string scheduler = TestSchedulerType)
-        : base(BuildConfig(hocon, scheduler), output: output)
+    protected ResilienceTestKit(ITestOutputHelper? output = null, string? hocon = null, string scheduler = TestSchedulerType, string? systemName = null)
+        : base(BuildConfig(hocon, scheduler), systemName, output)
     {
     }
 

@@ -95,7 +95,7 @@ internal sealed class NodeProcess : IDisposable
             _output.Add(line);
         }
 
-        const string Prefix = "node: admin endpoints ";
+        const string Prefix = "  admin API    ";
         if (line.StartsWith(Prefix, StringComparison.Ordinal))
         {
             string url = line[Prefix.Length..].Split(' ')[0];

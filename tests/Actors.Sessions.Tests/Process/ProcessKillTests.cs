@@ -31,6 +31,7 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
             ["ACTORS__SESSIONS__OUTBOX__DATA_DIRECTORY"] = Path.Combine(work, "data"),
             ["ACTORS__ADMIN__TOKEN"] = Token,
             ["ACTORS__CMD__PORT"] = "0",
+            ["ACTORS__ADMIN__PORT"] = "0",
         };
 
         var accepted = new ConcurrentBag<string>();
