@@ -77,7 +77,9 @@ public sealed class AdminMetricsTests
         using HttpResponseMessage response = await admin.Http.GetAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("/health/watch, /admin/errors", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("/health/watch/detailed, /admin/errors", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("/metrics, ", body, StringComparison.Ordinal);
     }
 
     [Fact]
