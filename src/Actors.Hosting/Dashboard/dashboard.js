@@ -172,7 +172,9 @@
     for (let i = 0; i < history.length; i += 1) {
       const h = history[i];
       while (j < i && history[j + 1].t <= h.t - 60000) j += 1;
-      const a = pick(history[j]);
+      // A total that appeared within the minute counts from its first report.
+      let a = pick(history[j]);
+      for (let k = j + 1; a === undefined && k <= i; k += 1) a = pick(history[k]);
       const b = pick(h);
       out.push({ t: h.t, v: b === undefined ? undefined : a === undefined ? 0 : Math.max(0, b - a) });
     }
@@ -546,6 +548,8 @@
       healthEvents += 1;
       document.body.dataset.healthEvents = String(healthEvents);
       remember(d);
+      // How much history the tab holds (seconds, on the node's clock): for a screenshot that waits for some.
+      document.body.dataset.historySeconds = String(history.length ? Math.floor((history[history.length - 1].t - history[0].t) / 1000) : 0);
       render(d);
       setConnection('live', 'live');
     });
