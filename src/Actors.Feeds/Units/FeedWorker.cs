@@ -21,6 +21,9 @@ namespace Actors.Feeds.Units;
 /// scheduler's clock) fails; RestartSource reconnects after its backoff. When it has restarted max-restarts times
 /// within restart-window it gives up, and this worker throws <see cref="FeedRestartsExhaustedException"/>: the
 /// instance's breaker counts it and health shows the instance backing off or with an open circuit, never silence.
+/// Every <see cref="TicksInterval"/> (an Akka timer) it publishes the feed's tick figures as
+/// <see cref="Resilience.Health.WorkloadCounters"/> of owner <c>feed-ticks/{symbol}</c> when they changed (the
+/// confirm outcomes stay under <c>feed/{symbol}</c>).
 /// </summary>
 internal sealed class FeedWorker : ReceiveActor, IWithTimers
 {
@@ -39,6 +42,7 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
     private bool _abortedForStale;
     private bool _ready;
     private DateTimeOffset? _lastFrameAt;
+    private TickFigures? _reportedTicks;
     private readonly KeyValuePair<string, object?> _systemTag = new(Resilience.Metrics.ResilienceMeter.SystemTag, Context.System.Name);
 
     public FeedWorker(string symbol, FeedsOptions options, FeedStats stats, FeedSource source, ConfirmClient confirm)
@@ -57,6 +61,7 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
         Receive<FeedConnecting>(OnConnecting);
         Receive<FeedConnectionEnded>(OnConnectionEnded);
         Receive<CheckStale>(_ => OnCheckStale());
+        Receive<PublishTicks>(_ => PublishTickFigures());
         Receive<FeedStreamFailed>(f => GiveUp(f.Cause));
         Receive<FeedStreamCompleted>(_ => GiveUp(null));
         Receive<StartFeed>(_ => Reply(new FeedStarted(_symbol)));
@@ -68,6 +73,9 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
             Reply(new FeedRestarted(_symbol, had));
         });
     }
+
+    /// <summary>How often the tick figures are compared and, when changed, published.</summary>
+    public static TimeSpan TicksInterval { get; } = TimeSpan.FromSeconds(1);
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -105,6 +113,7 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
             .SelectAsync(1, Confirm)
             .RunWith(Sink.ActorRefWithAck<FeedUpdate>(_self, FeedStreamInit.Instance, FeedAck.Instance, FeedStreamCompleted.Instance, e => new FeedStreamFailed(e)), Context.Materializer());
         Timers.StartPeriodicTimer("stale", CheckStale.Instance, _options.StaleCheckInterval);
+        Timers.StartPeriodicTimer("ticks", PublishTicks.Instance, TicksInterval);
     }
 
     protected override void PostStop()
@@ -113,6 +122,9 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
         {
             _stats.SetState(FeedState.Stopped, Now);
         }
+
+        // The last report says it no longer streams: a stopped or failed feed's card never shows it live.
+        PublishTickFigures();
     }
 
     private async Task<FeedUpdate> Confirm(FeedSignal signal)
@@ -278,6 +290,36 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// The tick figures now, for the health aggregator, when they differ from the last published: <c>tick_age_ms</c>
+    /// (the last frame's age on the scheduler's clock; absent before the first frame), <c>ticks_total</c> (frames
+    /// handled), <c>reconnects</c>, <c>streaming</c> (1 while the feed streams, else 0).
+    /// </summary>
+    private void PublishTickFigures()
+    {
+        DateTimeOffset now = Now;
+        long? age = _stats.LastTickAt is { } last ? (long)Math.Max(0, (now - last).TotalMilliseconds) : null;
+        var figures = new TickFigures(age, _stats.Frames, _stats.Reconnects, _stats.State == FeedState.Streaming);
+        if (_reportedTicks == figures)
+        {
+            return;
+        }
+
+        _reportedTicks = figures;
+        var counters = new Dictionary<string, long>(4, StringComparer.Ordinal)
+        {
+            ["ticks_total"] = figures.Ticks,
+            ["reconnects"] = figures.Reconnects,
+            ["streaming"] = figures.Streaming ? 1 : 0,
+        };
+        if (figures.AgeMs is { } ms)
+        {
+            counters["tick_age_ms"] = ms;
+        }
+
+        Context.System.EventStream.Publish(new Actors.Resilience.Health.WorkloadCounters($"feed-ticks/{_symbol}", counters));
+    }
+
     /// <summary>The confirm outcomes so far, for the health aggregator (<c>GET /health/detailed</c>, <c>counters</c>).</summary>
     private void PublishConfirmCounts()
     {
@@ -292,4 +334,12 @@ internal sealed class FeedWorker : ReceiveActor, IWithTimers
             ["fallbacks"] = counts.Fallbacks,
         }));
     }
+
+    /// <summary>The tick figures timer's tick.</summary>
+    private sealed class PublishTicks
+    {
+        public static PublishTicks Instance { get; } = new();
+    }
+
+    private readonly record struct TickFigures(long? AgeMs, long Ticks, long Reconnects, bool Streaming);
 }

@@ -85,6 +85,8 @@
     if (ms < 60000) return `${(ms / 1000).toFixed(1)} s`;
     return `${Math.floor(ms / 60000)} min ${Math.round((ms % 60000) / 1000)} s`;
   }
+  // Whole milliseconds (the workloads' latency and age counters).
+  const fmtMs = (ms) => (ms === null || ms === undefined ? '–' : ms < 1000 ? `${Math.round(ms)} ms` : fmtDuration(ms));
   function fmtTime(iso) {
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) || d.getFullYear() < 2 ? '–' : d.toLocaleTimeString('en-GB', { hour12: false });
@@ -145,18 +147,21 @@
     while (history.length > 1 && history[0].t < now - WINDOW_MS) history.shift();
   }
 
-  // The increase of a running total over the last minute (or over the history so far, when shorter).
+  // The increase of a running total over the last minute (or over the history so far, when shorter; a total that
+  // appeared within the minute counts from its first report).
   function perMinute(pick) {
     if (history.length < 2) return null;
     const last = history[history.length - 1];
-    let first = history[0];
-    for (const h of history) {
-      if (h.t >= last.t - 60000) { first = h; break; }
-      first = h;
-    }
-    const a = pick(first);
     const b = pick(last);
-    if (a === undefined || b === undefined) return null;
+    if (b === undefined) return null;
+    let a;
+    for (const h of history) {
+      const v = pick(h);
+      if (v === undefined) continue;
+      a = v;
+      if (h.t >= last.t - 60000) break;
+    }
+    if (a === undefined) return null;
     return Math.max(0, b - a);
   }
 
@@ -167,9 +172,11 @@
     for (let i = 0; i < history.length; i += 1) {
       const h = history[i];
       while (j < i && history[j + 1].t <= h.t - 60000) j += 1;
-      const a = pick(history[j]);
+      // A total that appeared within the minute counts from its first report.
+      let a = pick(history[j]);
+      for (let k = j + 1; a === undefined && k <= i; k += 1) a = pick(history[k]);
       const b = pick(h);
-      out.push({ t: h.t, v: a === undefined || b === undefined ? 0 : Math.max(0, b - a) });
+      out.push({ t: h.t, v: b === undefined ? undefined : a === undefined ? 0 : Math.max(0, b - a) });
     }
     return out;
   }
@@ -187,7 +194,7 @@
     let max = options.max;
     if (max === undefined) {
       max = 0;
-      for (const s of series) for (const p of s.points) max = Math.max(max, p.v);
+      for (const s of series) for (const p of s.points) if (p.v !== undefined && p.v !== null) max = Math.max(max, p.v);
       const unit = options.niceUnit || 1;
       max = niceMax(max / unit) * unit;
     }
@@ -231,7 +238,7 @@
       }
     }
     for (const s of series) {
-      const pts = s.points.filter((p) => p.t >= t0 - 60000);
+      const pts = s.points.filter((p) => p.t >= t0 - 60000 && p.v !== undefined && p.v !== null);
       if (pts.length === 0) continue;
       // Step line: a value holds until the next one arrives, and the last holds until now.
       let d = `M${x(Math.max(t0, pts[0].t)).toFixed(1)},${y(pts[0].v).toFixed(1)}`;
@@ -298,8 +305,12 @@
     renderKinds(d.kinds);
     renderUnavailable(d.instances);
     renderResources(d.resources);
+    renderOutbox(d.counters || []);
+    renderPrediction(d.counters || []);
+    renderFeeds(d.counters || []);
     renderWorkloads(d.counters || [], d.workloads || []);
     drawCharts();
+    drawWorkloadCharts();
   }
 
   function renderKinds(kinds) {
@@ -357,10 +368,115 @@
     $('resources').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
   }
 
+  // ---------- the workloads' own panels: outbox, prediction jobs, feeds ----------
+  // Owners and counter names as the workloads publish them (WorkloadCounters): see the README's Dashboard section.
+
+  const OUTBOX = 'sessions/outbox';
+  const FEED_TICKS = 'feed-ticks/';
+  const PREDICTION = 'prediction/';
+  const STALE_TICK_MS = 2000;
+  let predictionModels = [];   // the prediction owners with job counters in the last snapshot, for the chart
+
+  const counterKey = (owner, name) => `${owner}\u0000${name}`;
+  const pickCounter = (owner, name) => (h) => h.counters[counterKey(owner, name)];
+  const pickSum = (owner, names) => (h) => {
+    let sum = 0;
+    for (const n of names) {
+      const v = h.counters[counterKey(owner, n)];
+      if (v === undefined) return undefined;
+      sum += v;
+    }
+    return sum;
+  };
+  const rateText = (v) => (v === null ? '–' : fmtInt(v));
+  // A workload claimed by a panel above: its counters are not repeated as a generic card.
+  const isPanelCounters = (owner, counters) => owner === OUTBOX || owner.startsWith(FEED_TICKS)
+    || (owner.startsWith(PREDICTION) && counters && 'submitted' in counters);
+
+  function renderOutbox(counters) {
+    const o = counters.find((c) => c.owner === OUTBOX);
+    $('outbox-card').hidden = !o;
+    if (!o) return;
+    const c = o.counters;
+    setText('outbox-depth', fmtInt(c.depth));
+    setText('outbox-delivered-per-minute', rateText(perMinute(pickCounter(OUTBOX, 'delivered_total'))));
+    setText('outbox-accepted-per-minute', rateText(perMinute(pickCounter(OUTBOX, 'accepted_total'))));
+    setText('outbox-instances', fmtInt(c.instances));
+    setText('outbox-delivered-total', fmtInt(c.delivered_total));
+  }
+
+  function renderPrediction(counters) {
+    const models = counters.filter((c) => c.owner.startsWith(PREDICTION) && 'submitted' in c.counters)
+      .sort((a, b) => a.owner.localeCompare(b.owner));
+    predictionModels = models.map((m) => m.owner);
+    $('prediction-card').hidden = models.length === 0;
+    $('prediction').replaceChildren(...models.map((m) => {
+      const model = m.owner.slice(PREDICTION.length);
+      const c = m.counters;
+      const failed = perMinute(pickCounter(m.owner, 'failed'));
+      const timedOut = perMinute(pickCounter(m.owner, 'timed_out'));
+      return el('tr', { 'data-testid': `prediction-${model}` },
+        el('td', { class: 'name', text: model }),
+        el('td', { class: 'num', 'data-testid': 'completed-per-minute', text: rateText(perMinute(pickCounter(m.owner, 'completed'))) }),
+        el('td', { class: 'num', 'data-testid': 'refused-per-minute', text: rateText(perMinute(pickCounter(m.owner, 'refused'))) }),
+        el('td', { class: `num${failed > 0 ? ' bad' : ''}`, 'data-testid': 'failed-per-minute', text: rateText(failed) }),
+        el('td', { class: `num${timedOut > 0 ? ' warn' : ''}`, 'data-testid': 'timed-out-per-minute', text: rateText(timedOut) }),
+        el('td', { class: 'num', 'data-testid': 'p50', text: fmtMs(c.latency_p50_ms) }),
+        el('td', { class: 'num', 'data-testid': 'p95', text: fmtMs(c.latency_p95_ms) }),
+        el('td', { class: 'num muted', 'data-testid': 'max', text: fmtMs(c.latency_max_ms) }));
+    }));
+  }
+
+  function renderFeeds(counters) {
+    const feeds = counters.filter((c) => c.owner.startsWith(FEED_TICKS)).sort((a, b) => a.owner.localeCompare(b.owner));
+    $('feeds-card').hidden = feeds.length === 0;
+    $('feeds').replaceChildren(...feeds.map((f) => {
+      const symbol = f.owner.slice(FEED_TICKS.length);
+      const c = f.counters;
+      const streaming = c.streaming === 1;
+      const age = c.tick_age_ms;
+      const stale = age === undefined || age > STALE_TICK_MS;
+      const reconnects = perMinute(pickCounter(f.owner, 'reconnects'));
+      return el('tr', { 'data-testid': `feed-${symbol}`, 'data-streaming': String(streaming) },
+        el('td', { class: 'name', text: symbol }),
+        el('td', null, el('span', { class: `pill small ${streaming ? 'healthy' : 'backing_off'}`, 'data-testid': 'state', text: streaming ? 'streaming' : 'not streaming' })),
+        el('td', { class: `num${stale ? ' bad' : ' ok'}`, 'data-testid': 'tick-age', 'data-stale': String(stale), text: age === undefined ? 'no tick yet' : fmtMs(age) }),
+        el('td', { class: 'num', 'data-testid': 'ticks-per-minute', text: rateText(perMinute(pickCounter(f.owner, 'ticks_total'))) }),
+        el('td', { class: `num${reconnects > 0 ? ' warn' : ''}`, 'data-testid': 'reconnects', text: fmtInt(c.reconnects) }));
+    }));
+  }
+
+  function drawWorkloadCharts() {
+    if (!$('outbox-card').hidden) {
+      chart($('chart-outbox'), [
+        { cls: 'depth', points: history.map((h) => ({ t: h.t, v: h.counters[counterKey(OUTBOX, 'depth')] })) },
+        { cls: 'delivered', points: rateSeries(pickCounter(OUTBOX, 'delivered_total')) },
+      ], {});
+    }
+    if (!$('prediction-card').hidden) {
+      // With several models, the slowest model's figure at each point.
+      const worst = (name) => history.map((h) => {
+        let v;
+        for (const owner of predictionModels) {
+          const x = h.counters[counterKey(owner, name)];
+          if (x !== undefined) v = v === undefined ? x : Math.max(v, x);
+        }
+        return { t: h.t, v };
+      });
+      chart($('chart-latency'), [
+        { cls: 'p50', points: worst('latency_p50_ms') },
+        { cls: 'p95', points: worst('latency_p95_ms') },
+      ], { format: fmtMs, padLeft: 52 });
+    }
+  }
+
   // A card per workload owner: its counters (total and increase over the last minute) and its memory report.
+  // Counters that a panel above shows (outbox, prediction jobs, feed ticks) are not repeated here.
   function renderWorkloads(counters, memory) {
     const owners = new Map();
-    for (const c of counters) owners.set(c.owner, { counters: c.counters, memory: null });
+    for (const c of counters) {
+      if (!isPanelCounters(c.owner, c.counters)) owners.set(c.owner, { counters: c.counters, memory: null });
+    }
     for (const m of memory) {
       const o = owners.get(m.owner) || { counters: null, memory: null };
       o.memory = m;
@@ -432,6 +548,8 @@
       healthEvents += 1;
       document.body.dataset.healthEvents = String(healthEvents);
       remember(d);
+      // How much history the tab holds (seconds, on the node's clock): for a screenshot that waits for some.
+      document.body.dataset.historySeconds = String(history.length ? Math.floor((history[history.length - 1].t - history[0].t) / 1000) : 0);
       render(d);
       setConnection('live', 'live');
     });

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Actors.Prediction.Configuration;
 using Actors.Prediction.Inference;
+using Actors.Resilience.Health;
 using Actors.Resilience.Memory;
 
 namespace Actors.Prediction.Jobs;
@@ -9,7 +10,9 @@ namespace Actors.Prediction.Jobs;
 /// The worker of one <c>prediction</c> unit instance: one model. Owns its <see cref="Microsoft.ML.OnnxRuntime.InferenceSession"/>s
 /// (loaded in <see cref="PreStart"/>: a missing or broken file fails the instance, so the resilience layer's backoff and
 /// breaker handle it), admits requests into a bounded queue, runs each as a <see cref="JobActor"/> child under a
-/// timeout on the scheduler, and answers every request exactly once, also when it restarts or stops.
+/// timeout on the scheduler, and answers every request exactly once, also when it restarts or stops. Every
+/// <see cref="FiguresInterval"/> (an Akka timer) it publishes its job figures as <see cref="WorkloadCounters"/> of
+/// owner <c>prediction/{model}</c> (the owner of its <see cref="WorkloadMemory"/> too) when they changed.
 /// </summary>
 internal sealed class ModelActor : ReceiveActor, IWithTimers
 {
@@ -25,12 +28,16 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
     private TimeSpan _memoryRetryAfter;
     private int _consecutiveFailures;
     private long _jobCounter;
+    private readonly PredictionJobFigures _figures;
+    private Dictionary<string, long>? _reported;
 
     public ModelActor(PredictionOptions options, ModelOptions model, PredictionJobStore store)
     {
         _options = options;
         _model = model;
         _store = store;
+        _figures = store.Figures.GetOrAdd(model.Name, _ => new PredictionJobFigures());
+        Owner = $"prediction/{model.Name}";
         Receive<PredictionRequest>(Admit);
         Receive<JobOutcome>(Completed);
         Receive<JobTimedOut>(TimedOut);
@@ -41,9 +48,16 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
             _memoryRetryAfter = m.RetryAfter;
         });
         Receive<MemoryCleanupRequested>(_ => _store.DropHeatmaps());
+        Receive<PublishFigures>(_ => ReportFigures());
     }
 
+    /// <summary>How often the job figures are compared and, when changed, published.</summary>
+    public static TimeSpan FiguresInterval { get; } = TimeSpan.FromSeconds(1);
+
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>The owner of this model's counters and memory in health: <c>prediction/{model}</c>.</summary>
+    private string Owner { get; }
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
@@ -78,6 +92,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
         }
 
         _store.LoadErrors.TryRemove(_model.Name, out _);
+        Timers.StartPeriodicTimer("figures", PublishFigures.Instance, FiguresInterval);
     }
 
     protected override void PostStop()
@@ -109,6 +124,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
 
     private void Admit(PredictionRequest request)
     {
+        _figures.Submit();
         if (_memoryRefusal)
         {
             Reply(Sender, request, new PredictionRefused(request.JobId, _model.Name, "the memory guard refuses new work (emergency)", _memoryRetryAfter));
@@ -165,7 +181,7 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
             bytes += running.Request.Image.LongLength;
         }
 
-        Context.System.EventStream.Publish(new WorkloadMemory($"prediction/{_model.Name}", bytes, _running.Count, _largestJobBytes));
+        Context.System.EventStream.Publish(new WorkloadMemory(Owner, bytes, _running.Count, _largestJobBytes));
     }
 
     private void Completed(JobOutcome outcome)
@@ -231,7 +247,24 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
     private void Reply(IActorRef sender, PredictionRequest request, object reply, long memory = 0, byte[]? heatmap = null, long? admitted = null)
     {
         // Recorded before the answer leaves: whoever has the answer sees it counted.
-        Metrics.PredictionMeter.Record(Context.System.Name, reply, admitted is { } at ? Stopwatch.GetElapsedTime(at).TotalSeconds : null);
+        TimeSpan? elapsed = admitted is { } at ? Stopwatch.GetElapsedTime(at) : null;
+        Metrics.PredictionMeter.Record(Context.System.Name, reply, elapsed?.TotalSeconds);
+        switch (reply)
+        {
+            case PredictionSucceeded:
+                _figures.Complete(Context.System.Scheduler.Now, elapsed?.TotalMilliseconds ?? 0);
+                break;
+            case PredictionRefused:
+                _figures.Refuse();
+                break;
+            case PredictionFailed { Kind: PredictionFailureKind.TimedOut }:
+                _figures.TimeOut();
+                break;
+            default:
+                _figures.Fail();
+                break;
+        }
+
         sender.Tell(reply);
         (string outcome, string? label, string? detail, StageTimings? timings) = reply switch
         {
@@ -241,6 +274,38 @@ internal sealed class ModelActor : ReceiveActor, IWithTimers
             _ => ("unknown", null, null, null),
         };
         _store.Add(new PredictionJobRecord(request.JobId, _model.Name, Context.System.Scheduler.Now, outcome, label, detail, timings, memory, heatmap));
+    }
+
+    /// <summary>Publishes the job figures when they differ from the last published (latencies age out of their window too).</summary>
+    private void ReportFigures()
+    {
+        Dictionary<string, long> now = _figures.Counters(Context.System.Scheduler.Now);
+        if (_reported is not null && Same(_reported, now))
+        {
+            return;
+        }
+
+        _reported = now;
+        Context.System.EventStream.Publish(new WorkloadCounters(Owner, now));
+    }
+
+    private static bool Same(Dictionary<string, long> a, Dictionary<string, long> b)
+    {
+        foreach ((string name, long value) in b)
+        {
+            if (!a.TryGetValue(name, out long old) || old != value)
+            {
+                return false;
+            }
+        }
+
+        return a.Count == b.Count;
+    }
+
+    /// <summary>The figures timer's tick.</summary>
+    private sealed class PublishFigures
+    {
+        public static PublishFigures Instance { get; } = new();
     }
 
     private sealed class Running(PredictionRequest request, IActorRef sender, JobControl control, long admitted)

@@ -25,6 +25,9 @@ public sealed class PredictionJobStore
     /// <summary>Why each model last failed to load, by model name (removed when it loads): shown with a refusal while its breaker is open.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> LoadErrors { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The job figures of each model reported into health, by model name (see <see cref="PredictionJobFigures"/>).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, PredictionJobFigures> Figures { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Jobs recorded since start (including those dropped from the store).</summary>
     public long Total
     {

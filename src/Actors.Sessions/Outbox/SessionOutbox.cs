@@ -108,8 +108,16 @@ internal sealed class SessionOutbox : ReceivePersistentActor
         return handled;
     }
 
+    protected override void PreStart()
+    {
+        _metrics.OutboxStarted();
+        base.PreStart();
+    }
+
     protected override void PostStop()
     {
+        _metrics.OutboxStopped();
+
         // What is pending stays in the journal, not in this actor: it is counted again when an outbox recovers it.
         _metrics.AddDepth(-_depthReported);
         _depthReported = 0;
