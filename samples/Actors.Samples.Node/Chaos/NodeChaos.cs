@@ -24,5 +24,6 @@ internal static class NodeChaos
         chaos.AddFault(new ExchangeFault("exchange-garbage", "garbage", 3, "the next 3 exchange frames are garbage; the feeds skip and count them"));
         chaos.AddFault(new PredictionFault("prediction-bad-input", oversized: false));
         chaos.AddFault(new PredictionFault("prediction-oversized-input", oversized: true));
+        chaos.AddFault(new HeatmapBudgetFault());
     }
 }

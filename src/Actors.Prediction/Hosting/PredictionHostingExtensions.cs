@@ -116,7 +116,18 @@ public static class PredictionHostingExtensions
         }
 
         string? model = form.TryGetValue("model", out var m) ? m.ToString() : null;
-        PredictionOutcome outcome = await operations.SubmitAsync(bytes, name, string.IsNullOrEmpty(model) ? null : model, ct).ConfigureAwait(false);
+        long? heatmapBudget = null;
+        if (form.TryGetValue("heatmap_budget", out var budgetText) && !string.IsNullOrEmpty(budgetText.ToString()))
+        {
+            if (!ByteSize.TryParse(budgetText.ToString(), out long parsed) || parsed < 1)
+            {
+                return Problem(400, "Bad heatmap_budget", $"heatmap_budget '{budgetText}' is not a size: use bytes (65536) or a size with a unit (64KB, 2MB); it only lowers the configured budget.");
+            }
+
+            heatmapBudget = parsed;
+        }
+
+        PredictionOutcome outcome = await operations.SubmitAsync(bytes, name, string.IsNullOrEmpty(model) ? null : model, heatmapBudget, ct).ConfigureAwait(false);
         if (outcome.Reply is Jobs.PredictionSucceeded s)
         {
             return Results.Ok(new

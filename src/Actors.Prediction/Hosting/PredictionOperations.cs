@@ -65,7 +65,17 @@ public sealed class PredictionOperations
     /// <param name="model">The model, or <see langword="null"/> for the default one.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The outcome.</returns>
-    public async Task<PredictionOutcome> SubmitAsync(byte[] image, string? fileName, string? model, CancellationToken cancellationToken)
+    public Task<PredictionOutcome> SubmitAsync(byte[] image, string? fileName, string? model, CancellationToken cancellationToken) =>
+        SubmitAsync(image, fileName, model, heatmapBudgetBytes: null, cancellationToken);
+
+    /// <summary>Submits an image to a model with a cap on its heatmap's memory, and waits for its one outcome.</summary>
+    /// <param name="image">The upload's bytes.</param>
+    /// <param name="fileName">The client's file name (sanitized here).</param>
+    /// <param name="model">The model, or <see langword="null"/> for the default one.</param>
+    /// <param name="heatmapBudgetBytes">At most this many bytes for the heatmap (only lowers the configured budget); <see langword="null"/> for no cap.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The outcome.</returns>
+    public async Task<PredictionOutcome> SubmitAsync(byte[] image, string? fileName, string? model, long? heatmapBudgetBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
         model ??= _runtime.Options.DefaultModel;
@@ -74,7 +84,7 @@ public sealed class PredictionOperations
             return new PredictionOutcome(404, "Unknown model", $"No model '{model}' (configured: {string.Join(", ", _runtime.Options.Models.Keys)}).");
         }
 
-        var request = new PredictionRequest(NewJobId(), image, SanitizeFileName(fileName));
+        var request = new PredictionRequest(NewJobId(), image, SanitizeFileName(fileName), heatmapBudgetBytes);
         object reply;
         try
         {

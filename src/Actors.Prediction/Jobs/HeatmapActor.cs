@@ -13,7 +13,7 @@ namespace Actors.Prediction.Jobs;
 /// </summary>
 internal sealed class HeatmapActor : ReceiveActor
 {
-    public HeatmapActor(PredictionOptions options, ModelOptions model, SharedSession session, SKBitmap image, JobControl control)
+    public HeatmapActor(PredictionOptions options, ModelOptions model, SharedSession session, SKBitmap image, JobControl control, long? requestBudget)
     {
         Receive<RunJob>(_ =>
         {
@@ -23,10 +23,12 @@ internal sealed class HeatmapActor : ReceiveActor
             long plane = (long)w * h;
             // Input tensor (3 floats), output map (1 float), resized bitmap and overlay (4 bytes each), PNG (at most 4 bytes).
             long estimate = (plane * 3 * sizeof(float)) + (plane * sizeof(float)) + (plane * 4 * 3);
-            if (estimate > options.Heatmap.MemoryBudgetBytes)
+            bool capped = requestBudget is { } cap && cap < options.Heatmap.MemoryBudgetBytes;
+            long budget = capped ? requestBudget!.Value : options.Heatmap.MemoryBudgetBytes;
+            if (estimate > budget)
             {
                 throw new HeatmapBudgetException(string.Create(CultureInfo.InvariantCulture,
-                    $"a {w}x{h} heatmap needs about {estimate / 1048576.0:0.#} MB, more than its budget of {options.Heatmap.MemoryBudgetBytes / 1048576.0:0.#} MB (actors.prediction.heatmap.memory-budget)"));
+                    $"a {w}x{h} heatmap needs about {estimate / 1048576.0:0.#} MB, more than its budget of {budget / 1048576.0:0.###} MB ({(capped ? "this request's heatmap_budget" : "actors.prediction.heatmap.memory-budget")})"));
             }
 
             using SKBitmap resized = Preprocessing.Resize(image, w, h);

@@ -125,7 +125,7 @@ internal sealed class JobActor : ReceiveActor, IWithTimers
 
         // The timer is armed before the child exists: whoever sees the heatmap at work knows its deadline is set.
         Timers.StartSingleTimer("heatmap", HeatmapTimedOut.Instance, _options.Heatmap.Timeout);
-        _heatmap = Context.ActorOf(Props.Create(() => new HeatmapActor(_options, _model, _heatmapSession, _image.Bitmap, _control)), "heatmap");
+        _heatmap = Context.ActorOf(Props.Create(() => new HeatmapActor(_options, _model, _heatmapSession, _image.Bitmap, _control, _request.HeatmapBudgetBytes)), "heatmap");
         Context.Watch(_heatmap);
     }
 

@@ -9,7 +9,11 @@ namespace Actors.Prediction.Jobs;
 /// <param name="JobId">The job's id (letters, digits and dashes).</param>
 /// <param name="Image">The upload's bytes; the type is decided by its content.</param>
 /// <param name="FileName">The sanitized upload name, for display only (never a path).</param>
-public sealed record PredictionRequest(string JobId, byte[] Image, string? FileName = null);
+/// <param name="HeatmapBudgetBytes">
+/// A cap the caller puts on this job's heatmap memory: it only lowers <c>actors.prediction.heatmap.memory-budget</c>
+/// (a heatmap over it is not drawn, and the prediction is answered with <c>heatmap_error</c> saying so).
+/// </param>
+public sealed record PredictionRequest(string JobId, byte[] Image, string? FileName = null, long? HeatmapBudgetBytes = null);
 
 /// <summary>A label and its score.</summary>
 /// <param name="Label">The label.</param>

@@ -32,6 +32,47 @@ public sealed class PredictRouteTests
     }
 
     [Fact]
+    public async Task Post_HeatmapBudgetBelowTheHeatmap_AnswersThePredictionWithTheHeatmapErrorNamingTheRequestsCap()
+    {
+        await using PredictionHost host = await PredictionHost.StartAsync();
+        using HttpResponseMessage response = await host.Upload(PredictionTestKit.SolidImage(64, 32, new SKColor(255, 51, 0)), "photo.jpg", heatmapBudget: "1KB");
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        JsonElement body = JsonDocument.Parse(text).RootElement;
+
+        Assert.Equal("a", body.GetProperty("label").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("heatmap_url").ValueKind);
+        Assert.Contains("this request's heatmap_budget", body.GetProperty("heatmap_error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_HeatmapBudgetAboveTheConfiguredOne_DoesNotRaiseIt()
+    {
+        await using PredictionHost host = await PredictionHost.StartAsync();
+        using HttpResponseMessage response = await host.Upload(PredictionTestKit.SolidImage(64, 32, new SKColor(255, 51, 0)), "photo.jpg", heatmapBudget: "1GB");
+        JsonElement body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(JsonValueKind.String, body.GetProperty("heatmap_url").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("1.5MB")]
+    public async Task Post_BadHeatmapBudget_Answers400ProblemSayingTheForm(string budget)
+    {
+        await using PredictionHost host = await PredictionHost.StartAsync();
+        using HttpResponseMessage response = await host.Upload(PredictionTestKit.SolidImage(8, 8, SKColors.Red), "a.png", heatmapBudget: budget);
+        string text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("heatmap_budget", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_TextNamedPng_Answers415Problem_WithoutAStackTrace()
     {
         await using PredictionHost host = await PredictionHost.StartAsync();

@@ -83,7 +83,7 @@ internal sealed class PredictionHost : IAsyncDisposable
         return new PredictionHost(host, folder, url);
     }
 
-    public async Task<HttpResponseMessage> Upload(byte[] image, string fileName, string? model = null, string? token = Token)
+    public async Task<HttpResponseMessage> Upload(byte[] image, string fileName, string? model = null, string? token = Token, string? heatmapBudget = null)
     {
         using var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(image);
@@ -92,6 +92,11 @@ internal sealed class PredictionHost : IAsyncDisposable
         if (model is not null)
         {
             content.Add(new StringContent(model), "model");
+        }
+
+        if (heatmapBudget is not null)
+        {
+            content.Add(new StringContent(heatmapBudget), "heatmap_budget");
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/predict") { Content = content };
