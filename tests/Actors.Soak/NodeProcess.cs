@@ -148,7 +148,7 @@ internal sealed class NodeProcess : IDisposable
         string configuration = here.Parent!.Name;
         string root = here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
         string dll = Path.Combine(root, "samples", "Actors.Samples.Node", "bin", configuration, tfm, "Actors.Samples.Node.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"The node sample is not built at {dll}: build tests/Actors.Soak (it builds the node first).", dll);
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"The node sample is not built at {dll}: build the test project (it builds the node first).", dll);
     }
 
     private void OnLine(string? line)

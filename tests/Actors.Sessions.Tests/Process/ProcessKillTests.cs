@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Actors.Samples.Upstream;
+using Actors.Soak;
 using Xunit.Abstractions;
 
 namespace Actors.Sessions.Tests.Process;
@@ -45,7 +46,7 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
         int killAfterMs = Random.Shared.Next(2000, 5000);
         long sendErrors = 0;
         var refusals = new ConcurrentQueue<string>();
-        using (NodeProcess first = NodeProcess.Start(work, environment, "300s"))
+        using (NodeProcess first = NodeProcess.Start(work, environment, "--duration", "300s"))
         {
             Uri url = await first.Url.WaitAsync(s_timeout);
             using HttpClient http = Client(url);
@@ -105,7 +106,7 @@ public sealed class ProcessKillTests(ITestOutputHelper output)
         Assert.Empty(refusals);
 
         var restart = Stopwatch.StartNew();
-        using (NodeProcess second = NodeProcess.Start(work, environment, "120s"))
+        using (NodeProcess second = NodeProcess.Start(work, environment, "--duration", "120s"))
         {
             await second.Url.WaitAsync(s_timeout);
             using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
