@@ -19,9 +19,17 @@ internal static class NodeHttp
             try
             {
                 using var json = JsonDocument.Parse(body);
-                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("detail", out JsonElement d) && d.ValueKind == JsonValueKind.String)
+                JsonElement root = json.RootElement;
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("detail", out JsonElement d) && d.ValueKind == JsonValueKind.String)
                 {
                     detail = d.GetString()!;
+                }
+                else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("running", out JsonElement running) && root.TryGetProperty("injected", out JsonElement injected))
+                {
+                    // A chaos status: one line, not the whole document (GET /admin/chaos has it all).
+                    detail = $"chaos {(running.GetBoolean() ? "running" : "stopped")}" +
+                        (root.TryGetProperty("rate", out JsonElement rate) ? $" at {rate}" : string.Empty) +
+                        $", {injected} faults injected so far (GET /admin/chaos or pbm chaos status for the details)";
                 }
             }
             catch (JsonException)

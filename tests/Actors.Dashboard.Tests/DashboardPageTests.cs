@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Actors.Hosting;
+using Actors.Resilience.Health;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -158,6 +159,14 @@ public sealed class DashboardPageTests(ChromiumBrowser chromium) : IAsyncLifetim
         await page.GetByTestId("chaos-stop").ClickAsync();
         await Expect(page.GetByTestId("chaos-state")).ToHaveTextAsync("stopped");
         Assert.False(chaos.Running);
+
+        // Started elsewhere (pbm, another page): chaos reports into health, and the page follows without asking.
+        host.System.EventStream.Publish(new WorkloadCounters("chaos", new Dictionary<string, long>(StringComparer.Ordinal) { ["running"] = 1, ["injected"] = 3, ["skipped"] = 0, ["failed"] = 0 }));
+        await host.Health();
+        await Expect(page.GetByTestId("chaos-state")).ToHaveTextAsync("running");
+        host.System.EventStream.Publish(new WorkloadCounters("chaos", new Dictionary<string, long>(StringComparer.Ordinal) { ["running"] = 0, ["injected"] = 3, ["skipped"] = 0, ["failed"] = 0 }));
+        await host.Health();
+        await Expect(page.GetByTestId("chaos-state")).ToHaveTextAsync("stopped");
     }
 
     [Fact]

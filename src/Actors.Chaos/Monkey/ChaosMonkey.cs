@@ -1,6 +1,7 @@
 using System.Globalization;
 using Actors.Chaos.Configuration;
 using Actors.Chaos.Faults;
+using Actors.Resilience.Health;
 
 namespace Actors.Chaos.Monkey;
 
@@ -72,6 +73,7 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
         }
 
         BeginClear(stopping: false);
+        PublishCounters();
     }
 
     protected override void OnReceive(object message)
@@ -167,6 +169,7 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
             Timers.StartPeriodicTimer(TickKey, Tick.Instance, TimeSpan.FromSeconds(1 / rate));
         }
 
+        PublishCounters();
         Sender.Tell(Status());
     }
 
@@ -177,6 +180,7 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
             _running = false;
             _stoppedAt = Now;
             Context.GetLogger().Warning("Chaos stopping: clearing standing faults ({0} injected so far)", _injected);
+            PublishCounters();
         }
 
         Timers.Cancel(TickKey);
@@ -292,7 +296,20 @@ internal sealed class ChaosMonkey : UntypedActor, IWithTimers, IWithUnboundedSta
         }
 
         Context.System.EventStream.Publish(record);
+        PublishCounters();
     }
+
+    /// <summary>
+    /// Chaos's state in health (owner <c>chaos</c>: <c>running</c> 1 or 0, <c>injected</c>, <c>skipped</c>,
+    /// <c>failed</c>), so a health watcher such as the dashboard sees chaos start and stop without asking.
+    /// </summary>
+    private void PublishCounters() => Context.System.EventStream.Publish(new WorkloadCounters("chaos", new Dictionary<string, long>(StringComparer.Ordinal)
+    {
+        ["running"] = _running ? 1 : 0,
+        ["injected"] = _injected,
+        ["skipped"] = _skipped,
+        ["failed"] = _failed,
+    }));
 
     private ChaosStatus Status() => new(
         _running,

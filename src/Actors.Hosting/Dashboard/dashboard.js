@@ -305,6 +305,7 @@
     renderKinds(d.kinds);
     renderUnavailable(d.instances);
     renderResources(d.resources);
+    renderChaosState(d.counters || []);
     renderOutbox(d.counters || []);
     renderPrediction(d.counters || []);
     renderFeeds(d.counters || []);
@@ -390,7 +391,7 @@
   };
   const rateText = (v) => (v === null ? '–' : fmtInt(v));
   // A workload claimed by a panel above: its counters are not repeated as a generic card.
-  const isPanelCounters = (owner, counters) => owner === OUTBOX || owner.startsWith(FEED_TICKS)
+  const isPanelCounters = (owner, counters) => owner === OUTBOX || owner === 'chaos' || owner.startsWith(FEED_TICKS)
     || (owner.startsWith(PREDICTION) && counters && 'submitted' in counters);
 
   function renderOutbox(counters) {
@@ -692,7 +693,17 @@
     $('chaos-missing').hidden = chaosInstalled || response.status !== 404;
     if (!chaosInstalled) return;
     const status = await response.json().catch(() => null);
-    const running = !!(status && status.running);
+    showChaosRunning(!!(status && status.running));
+  }
+
+  // Chaos reports its state into health (owner `chaos`): the pill follows it live, whoever started or stopped it.
+  function renderChaosState(counters) {
+    const c = counters.find((x) => x.owner === 'chaos');
+    if (!c || !chaosInstalled) return;
+    showChaosRunning(c.counters.running === 1);
+  }
+
+  function showChaosRunning(running) {
     const pill = $('chaos-state');
     pill.textContent = running ? 'running' : 'stopped';
     pill.className = `pill small ${running ? 'warning' : 'healthy'}`;

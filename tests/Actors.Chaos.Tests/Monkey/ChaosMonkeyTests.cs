@@ -1,5 +1,6 @@
 using Actors.Chaos.Monkey;
 using Actors.Chaos.Tests.Support;
+using Actors.Resilience.Health;
 using Akka.TestKit;
 using Xunit.Abstractions;
 
@@ -70,6 +71,23 @@ public sealed class ChaosMonkeyTests(ITestOutputHelper output) : ChaosTestKit(ou
         AdvanceInSteps(5, TimeSpan.FromSeconds(1));
         await injections.ExpectNoMsgAsync(Quiet);
         Assert.Equal(6, (await monkey.Ask<ChaosStatus>(GetChaosStatus.Instance, Signal)).Injected);
+    }
+
+    [Fact]
+    public async Task StartInjectAndStop_EachReportedIntoHealth_AsTheChaosOwnersCounters()
+    {
+        var a = new FakeFault("a");
+        TestProbe counters = CreateTestProbe();
+        Sys.EventStream.Subscribe(counters.Ref, typeof(WorkloadCounters));
+        TestProbe injections = SubscribeInjections();
+
+        IActorRef monkey = await StartedMonkeyAsync(Options(1, (a, 1)));
+        Assert.Equal(1, await NextChaosCounter(counters, "running", 1));
+        await TickAsync(injections, 2, TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await NextChaosCounter(counters, "injected", 2));
+        await monkey.Ask<ChaosStatus>(StopChaos.Instance, Signal);
+
+        Assert.Equal(0, await NextChaosCounter(counters, "running", 0));
     }
 
     [Fact]
@@ -186,5 +204,18 @@ public sealed class ChaosMonkeyTests(ITestOutputHelper output) : ChaosTestKit(ou
 
         Assert.Equal(ChaosInjectionOutcome.Injected, (await injections.ExpectMsgAsync<ChaosInjectionRecord>()).Outcome);
         Assert.Equal(["clear", "inject"], fault.Log);
+    }
+
+    // The chaos owner's counter once it reaches the expected value (earlier reports are skipped).
+    private static async Task<long> NextChaosCounter(TestProbe probe, string name, long expected)
+    {
+        while (true)
+        {
+            WorkloadCounters c = await probe.ExpectMsgAsync<WorkloadCounters>(TimeSpan.FromSeconds(10));
+            if (c.Owner == "chaos" && c.Counters[name] == expected)
+            {
+                return c.Counters[name];
+            }
+        }
     }
 }
