@@ -10,7 +10,7 @@ internal sealed record SoakOptions
     public double ChaosRate { get; init; } = 2;
 
     /// <summary>How long health may take to be healthy again (and every feed streaming) after chaos stops.</summary>
-    public TimeSpan HealthyBound { get; init; } = TimeSpan.FromSeconds(90);
+    public TimeSpan HealthyBound { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>How long the outboxes may take to deliver what they accepted after the clients stop.</summary>
     public TimeSpan DeliveryBound { get; init; } = TimeSpan.FromSeconds(90);
