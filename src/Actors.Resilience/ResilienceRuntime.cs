@@ -82,10 +82,11 @@ public sealed class ResilienceRuntime
         }
 
         system.Settings.InjectTopLevelFallback(WorkerMailbox.Declaration);
+        system.Settings.InjectTopLevelFallback(ObserversDispatcher.Declaration);
         var source = new HealthSnapshotSource();
         var errorSource = new ErrorEntrySource();
-        KeptActor errors = Keep(system, "errors", ErrorJournal.Props(options.Errors, errorSource), ErrorJournal.Events);
-        KeptActor health = Keep(system, "health", HealthAggregator.Props(options.Health, source), HealthAggregator.Events);
+        KeptActor errors = Keep(system, "errors", ErrorJournal.Props(options.Errors, errorSource).WithDispatcher(ObserversDispatcher.Id), ErrorJournal.Events);
+        KeptActor health = Keep(system, "health", HealthAggregator.Props(options.Health, source).WithDispatcher(ObserversDispatcher.Id), HealthAggregator.Events);
         ResilienceMetrics metrics = StartMetrics(system);
         var directory = new UnitRegionDirectory();
         IActorRef units = system.ActorOf(UnitsGuardian.Props(options.Kinds.ToArray(), directory, metrics), UnitAddress.UnitsName);
@@ -112,7 +113,7 @@ public sealed class ResilienceRuntime
     private static ResilienceMetrics StartMetrics(ActorSystem system)
     {
         var metrics = new ResilienceMetrics(system.Name);
-        IActorRef recorder = ((ExtendedActorSystem)system).SystemActorOf(ResilienceMetricsRecorder.Props(metrics), "resilience-metrics");
+        IActorRef recorder = ((ExtendedActorSystem)system).SystemActorOf(ResilienceMetricsRecorder.Props(metrics).WithDispatcher(ObserversDispatcher.Id), "resilience-metrics");
         foreach (Type type in ResilienceMetricsRecorder.Events)
         {
             system.EventStream.Subscribe(recorder, type);

@@ -44,13 +44,15 @@ internal sealed class UnitInstance : UntypedActor
     private int _reportsInFlight;
     private int _knownFailureCount;
     private ICancelable? _restartTimer;
-    private ICancelable? _stableTimer;
     private int _grant;
     private bool _granted;
     private int _revokesUnanswered;
     private bool _retireOnRevoked;
     private bool _workerEnded;
     private Exception? _injected;
+    private Exception? _restartCause;
+    private List<(IActorRef? To, object Message, IActorRef Sender)>? _notices; // made at the first turn: an idle instance is small
+    private bool _holding;
 
     public UnitInstance(string kind, string id, UnitKindOptions options, Metrics.BufferedCount buffered)
     {
@@ -66,20 +68,104 @@ internal sealed class UnitInstance : UntypedActor
         Akka.Actor.Props.Create(() => new UnitInstance(kind, id, options, buffered));
 
     protected override SupervisorStrategy SupervisorStrategy() => new UnitWorkerStrategy(
-        (worker, cause, sender) =>
+        (child, cause, sender) =>
         {
-            bool suspended = OnWorkerFailed(worker, cause, sender);
-            ReportBuffered();
+            BeginTurn();
+            Notify(null, new Supervision.ActorFailed(child, Self, cause, Directive.Restart), Self);
+            bool suspended = OnWorkerFailed(child, cause, sender);
+            EndTurn();
             return suspended;
         },
-        OnWorkerTerminated,
+        child =>
+        {
+            BeginTurn();
+            OnWorkerTerminated(child);
+            EndTurn();
+        },
         Injected);
 
     /// <summary>A switch rather than ReceiveActor handlers: this is the per-message path, and a ReceiveActor builds its handler table per instance.</summary>
     protected override void OnReceive(object message)
     {
+        BeginTurn();
         Handle(message);
+        EndTurn();
+    }
+
+    /// <summary>Starts a turn: what it tells the region, the breaker and the observers is held until its end.</summary>
+    private void BeginTurn() => _holding = true;
+
+    /// <summary>
+    /// Ends a turn. A turn that restarts the worker sends the restart as its last act and keeps its notices until the
+    /// end of the next turn (at the latest the probe's answer, which the restarted worker gives before anything else):
+    /// Akka's dispatcher queues an actor woken from a pool thread on that thread's own queue, served newest first, so
+    /// the worker woken last runs next and serves its first message before the breaker, the region and the observers
+    /// handle the failure; and each of them then handles the failure and the restart in one run. Any other turn sends
+    /// its notices (and those still held) now, in order.
+    /// </summary>
+    private void EndTurn()
+    {
         ReportBuffered();
+        if (_restartCause is { } cause)
+        {
+            _restartCause = null;
+            if (!_options.ReadyOnStart)
+            {
+                // The probe's answer is the turn that sends the notices; without ReadyOnStart it does not mark ready.
+                _worker!.Tell(new Identify(new ReadyProbe(_incarnation, MarksReady: false)), Self);
+            }
+
+            ((IInternalActorRef)_worker!).Restart(cause);
+        }
+        else
+        {
+            ReleaseNotices();
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to the region or the breaker (<paramref name="to"/>), or publishes it on the
+    /// event stream (<see langword="null"/>); during a turn it is held and sent at the turn's end, in order with
+    /// everything else this instance sends them (see <see cref="EndTurn"/>).
+    /// </summary>
+    private void Notify(IActorRef? to, object message, IActorRef sender)
+    {
+        if (_holding)
+        {
+            (_notices ??= new()).Add((to, message, sender));
+        }
+        else
+        {
+            Send(to, message, sender);
+        }
+    }
+
+    private void ReleaseNotices()
+    {
+        _holding = false;
+        if (_notices is not { Count: > 0 })
+        {
+            return;
+        }
+
+        foreach (var (to, message, sender) in _notices)
+        {
+            Send(to, message, sender);
+        }
+
+        _notices.Clear();
+    }
+
+    private static void Send(IActorRef? to, object message, IActorRef sender)
+    {
+        if (to is null)
+        {
+            Context.System.EventStream.Publish(message);
+        }
+        else
+        {
+            to.Tell(message, sender);
+        }
     }
 
     /// <summary>
@@ -110,7 +196,7 @@ internal sealed class UnitInstance : UntypedActor
                 OnVerdict(status);
                 break;
             case DirectProbe probe:
-                Context.Parent.Tell(new DirectConfirm(_id, probe.Grant, _granted && probe.Grant == _grant), Self);
+                Notify(Context.Parent, new DirectConfirm(_id, probe.Grant, _granted && probe.Grant == _grant), Self);
                 break;
             case DirectRevoked:
                 OnRevoked();
@@ -119,7 +205,7 @@ internal sealed class UnitInstance : UntypedActor
                 OnBreakerChanged(changed);
                 break;
             case ActorIdentity i:
-                if (i.Subject is not null && i.MessageId is int n && n == _incarnation && i.Subject.Equals(_worker))
+                if (i.Subject is not null && i.MessageId is ReadyProbe { MarksReady: true } p && p.Incarnation == _incarnation && i.Subject.Equals(_worker))
                 {
                     MarkReady();
                 }
@@ -129,8 +215,8 @@ internal sealed class UnitInstance : UntypedActor
                 if (_worker is not null && Sender.Equals(_worker) && _suspendedBy is null)
                 {
                     // A UnitReady can be overtaken by the worker's failure (a system message) and arrive after the
-                    // restart: confirmed by an Identify of this incarnation, answered only after it.
-                    _worker.Tell(new Identify(_incarnation), Self);
+                    // restart: confirmed by a probe of this incarnation, answered only after it.
+                    _worker.Tell(new Identify(new ReadyProbe(_incarnation, MarksReady: true)), Self);
                 }
 
                 break;
@@ -138,13 +224,6 @@ internal sealed class UnitInstance : UntypedActor
                 if (tick.Seq == _restartSeq && _suspendedBy is not null && !_retiring && _state == UnitState.BackingOff)
                 {
                     RestartWorker();
-                }
-
-                break;
-            case StableTick tick:
-                if (tick.Incarnation == _incarnation && _state == UnitState.Running)
-                {
-                    _attempt = 0;
                 }
 
                 break;
@@ -175,10 +254,10 @@ internal sealed class UnitInstance : UntypedActor
                 Sender.Tell(Info());
                 break;
             case ResetUnitBreaker:
-                _breaker.Forward(ResetBreaker.Instance);
+                Notify(_breaker, ResetBreaker.Instance, Sender);
                 break;
             case GetUnitBreaker:
-                _breaker.Forward(GetBreakerStatus.Instance);
+                Notify(_breaker, GetBreakerStatus.Instance, Sender);
                 break;
             case InjectWorkerFailure inject:
                 Sender.Tell(Inject(inject.Cause));
@@ -203,6 +282,7 @@ internal sealed class UnitInstance : UntypedActor
 
     protected override void PostStop()
     {
+        ReleaseNotices();
         CancelTimers();
         SetState(UnitState.Stopped, _stopping ? null : "stopped");
 
@@ -221,7 +301,7 @@ internal sealed class UnitInstance : UntypedActor
             }
             else
             {
-                Context.Parent.Tell(new UnitEnvelope(_id, message), sender); // held by the region for the next incarnation
+                Notify(Context.Parent, new UnitEnvelope(_id, message), sender); // held by the region for the next incarnation
             }
         }
         else if (_state == UnitState.CircuitOpen)
@@ -238,7 +318,7 @@ internal sealed class UnitInstance : UntypedActor
             if (!_permitRequested)
             {
                 _permitRequested = true;
-                _breaker.Tell(AcquireBreakerPermit.Instance, Self);
+                Notify(_breaker, AcquireBreakerPermit.Instance, Self);
             }
         }
         else if (_suspendedBy is null && _worker is not null && !_workerEnded && !UnitRegion.IsEnded(_worker))
@@ -254,6 +334,12 @@ internal sealed class UnitInstance : UntypedActor
             sender.Tell(new UnitBufferOverflow(_kind, _id, message), Self);
         }
     }
+
+    /// <summary>
+    /// The retry count, forgotten once the worker has been running for <see cref="UnitKindOptions.BackoffResetAfter"/>:
+    /// read when needed (a failure, a status query) instead of a timer armed at every start.
+    /// </summary>
+    private int Attempts => _state == UnitState.Running && Now - _since >= _options.BackoffResetAfter ? 0 : _attempt;
 
     private TimeSpan RetryAfter()
     {
@@ -292,7 +378,7 @@ internal sealed class UnitInstance : UntypedActor
         _suspendedBy = cause;
         _failures++;
         _lastFailure = $"{shown.GetType().Name}: {shown.Message}";
-        _stableTimer?.Cancel();
+        _attempt = Attempts; // before the state changes: a worker that ran long enough starts its retries afresh
         if (_stopping)
         {
             // A worker that fails while draining before a stop is stopped at once.
@@ -351,7 +437,7 @@ internal sealed class UnitInstance : UntypedActor
     private void Report(object outcome)
     {
         _reportsInFlight++;
-        _breaker.Tell(outcome, Self);
+        Notify(_breaker, outcome, Self);
     }
 
     /// <summary>Creates the worker (at start, and for a probe after the breaker retired a failed one).</summary>
@@ -395,27 +481,30 @@ internal sealed class UnitInstance : UntypedActor
         }
     }
 
-    /// <summary>Restarts the suspended worker in place: its mailbox is kept, then the buffered messages follow.</summary>
+    /// <summary>
+    /// Restarts the suspended worker in place: its mailbox is kept, then the buffered messages follow (queued now, while
+    /// it is still suspended). The restart itself is sent at the turn's end (see <see cref="EndTurn"/>).
+    /// </summary>
     private void RestartWorker()
     {
-        Exception cause = _suspendedBy!;
+        _restartCause = _suspendedBy!;
         _suspendedBy = null;
         _incarnation++;
-        ((IInternalActorRef)_worker!).Restart(cause);
         while (_buffer.TryDequeue(out var item))
         {
-            _worker.Tell(item.Message, item.Sender);
+            _worker!.Tell(item.Message, item.Sender);
         }
 
         SetState(UnitState.Starting, "worker restarting");
         AskReady();
     }
 
+
     private void AskReady()
     {
         if (_options.ReadyOnStart)
         {
-            _worker!.Tell(new Identify(_incarnation), Self);
+            _worker!.Tell(new Identify(new ReadyProbe(_incarnation, MarksReady: true)), Self);
         }
     }
 
@@ -426,7 +515,6 @@ internal sealed class UnitInstance : UntypedActor
             return;
         }
 
-        _stableTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(_options.BackoffResetAfter, Self, new StableTick(_incarnation), Self);
         SetState(UnitState.Running, null);
         Report(new BreakerSuccess());
         Grant();
@@ -441,7 +529,7 @@ internal sealed class UnitInstance : UntypedActor
         }
 
         _granted = true;
-        Context.Parent.Tell(new DirectGrant(_id, _worker, ++_grant), Self);
+        Notify(Context.Parent, new DirectGrant(_id, _worker, ++_grant), Self);
     }
 
     /// <summary>Withdraws the grant: from the region's answer on, every message comes through this actor again.</summary>
@@ -454,7 +542,7 @@ internal sealed class UnitInstance : UntypedActor
 
         _granted = false;
         _revokesUnanswered++;
-        Context.Parent.Tell(new DirectRevoke(_id, _grant), Self);
+        Notify(Context.Parent, new DirectRevoke(_id, _grant), Self);
     }
 
     /// <summary>Whether the region may still send straight to the worker (a grant stands, or its revocation is unanswered).</summary>
@@ -547,7 +635,7 @@ internal sealed class UnitInstance : UntypedActor
         }
 
         _stopRequested = true;
-        Context.Parent.Tell(new UnitStopRequest(_id, reason), Self);
+        Notify(Context.Parent, new UnitStopRequest(_id, reason), Self);
     }
 
     private void PrependToBuffer(List<(object Message, IActorRef Sender)>? first)
@@ -579,7 +667,7 @@ internal sealed class UnitInstance : UntypedActor
 
         foreach (var (message, sender) in messages)
         {
-            Context.Parent.Tell(new UnitEnvelope(_id, message), sender);
+            Notify(Context.Parent, new UnitEnvelope(_id, message), sender);
         }
 
         (messages as Queue<(object, IActorRef)>)?.Clear();
@@ -700,7 +788,7 @@ internal sealed class UnitInstance : UntypedActor
             // Zero backoff restarts now, not after a scheduler tick (and never shows as backing off). A grant stands:
             // what the region sends straight meanwhile waits in the worker's mailbox, which the restart keeps.
             RestartWorker();
-            Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
+            Notify(null, new UnitRetryScheduled(_kind, _id, _attempt, delay), Self);
         }
         else
         {
@@ -708,7 +796,7 @@ internal sealed class UnitInstance : UntypedActor
 
             // The timer is armed before the state is announced: whoever sees BackingOff knows the restart is due.
             _restartTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(delay, Self, new RestartTick(++_restartSeq), Self);
-            Context.System.EventStream.Publish(new UnitRetryScheduled(_kind, _id, _attempt, delay));
+            Notify(null, new UnitRetryScheduled(_kind, _id, _attempt, delay), Self);
             SetState(UnitState.BackingOff, _lastFailure);
         }
     }
@@ -750,7 +838,6 @@ internal sealed class UnitInstance : UntypedActor
     private void CancelTimers()
     {
         _restartTimer?.Cancel();
-        _stableTimer?.Cancel();
     }
 
     private void SetState(UnitState state, string? reason)
@@ -765,8 +852,8 @@ internal sealed class UnitInstance : UntypedActor
         _state = state;
         _since = Now;
         var changed = new UnitStateChanged(_kind, _id, state, previous, _since, reason);
-        Context.Parent.Tell(changed, Self);
-        Context.System.EventStream.Publish(changed);
+        Notify(Context.Parent, changed, Self);
+        Notify(null, changed, Self);
     }
 
     private UnitInstanceInfo Info() => new(
@@ -776,7 +863,7 @@ internal sealed class UnitInstance : UntypedActor
         _since,
         _breakerState,
         _breakerState == CircuitBreakerState.Open ? RetryAfter() : TimeSpan.Zero,
-        _attempt,
+        Attempts,
         _failures,
         _buffer.Count,
         _lastFailure);
@@ -786,7 +873,4 @@ internal sealed class UnitInstance : UntypedActor
 
     /// <summary>Restart the worker, unless another failure or a reset happened since this was scheduled.</summary>
     private sealed record RestartTick(long Seq);
-
-    /// <summary>The worker has run long enough to forget its retry count, if it is still the same incarnation.</summary>
-    private sealed record StableTick(int Incarnation);
 }

@@ -4,13 +4,13 @@ using Akka.Actor.Internal;
 namespace Actors.Resilience.Units;
 
 /// <summary>
-/// How a unit instance supervises its worker. A failure publishes <see cref="ActorFailed"/> (directive Restart) and
-/// leaves the worker SUSPENDED instead of restarting it at once: its mailbox keeps every message queued behind the
+/// How a unit instance supervises its worker. A failure is published as an <see cref="ActorFailed"/> (directive
+/// Restart) by the instance, in <paramref name="onFailure"/>, and leaves the worker SUSPENDED instead of restarting it at once: its mailbox keeps every message queued behind the
 /// one that failed, in order and with their senders, while the instance decides with its breaker when the worker
 /// restarts in place (backoff) or waits for half-open. <c>ActorKilledException</c> and <c>DeathPactException</c>
 /// stop the worker, as Akka's default decider does.
 /// </summary>
-/// <param name="onFailure">Called on the instance's own turn with the failed child, the cause and the failed message's sender, if any; true when it is the worker, now left suspended, false for any other child (the breaker), which Akka restarts.</param>
+/// <param name="onFailure">Called on the instance's own turn with the failed child, the cause and the failed message's sender, if any; it publishes the failure; true when it is the worker, now left suspended, false for any other child (the breaker), which Akka restarts.</param>
 /// <param name="onTerminated">Called on the instance's own turn when the worker has terminated (no watch needed: a parent is told).</param>
 /// <param name="injected">
 /// The cause an <see cref="ActorKilledException"/> stands for when it is an injected failure
@@ -33,8 +33,8 @@ internal sealed class UnitWorkerStrategy(Func<IActorRef, Exception, IActorRef?, 
             return;
         }
 
-        // The instance acts first (a zero-backoff restart is under way before anyone else is told), then the
-        // decision is published.
+        // The instance publishes the decision itself, held with its other notices until the restart is under way (see
+        // UnitInstance.EndTurn).
         // A failure while starting or restarting (ActorInitializationException, PostRestartException) is not about a
         // message: the cell still holds the message of an earlier failure, whose sender was already answered.
         IActorRef? failedSender = cause is ActorInitializationException ? null : FailedMessageSender(child);
@@ -49,15 +49,14 @@ internal sealed class UnitWorkerStrategy(Func<IActorRef, Exception, IActorRef?, 
         {
             base.ProcessFailure(context, restart, child, cause, stats, children);
         }
-
-        Publish(context, child, cause, Directive.Restart);
     }
+
+    /// <summary>A restart is published by the instance (the callback), so that it goes out with the instance's other notices.</summary>
+    protected override bool PublishesBeforeDirective(Directive directive) => directive != Directive.Restart;
 
     /// <summary>An injected failure is logged with its injected cause, not as the Kill that carried it.</summary>
     protected override void LogFailure(IActorContext context, IActorRef child, Exception cause, Directive directive) =>
         base.LogFailure(context, child, injected(child, cause) ?? cause, directive);
-
-    protected override bool PublishesBeforeDirective(Directive directive) => directive != Directive.Restart;
 
     public override void HandleChildTerminated(IActorContext actorContext, IActorRef child, IEnumerable<IInternalActorRef> children)
     {

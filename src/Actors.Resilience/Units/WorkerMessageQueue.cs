@@ -7,7 +7,9 @@ namespace Actors.Resilience.Units;
 /// <summary>
 /// The queue of a <see cref="WorkerMailbox"/>: unbounded, and deque-based (so workers that stash, and persistent
 /// workers, which require that, can use it); at clean-up its messages go to the worker's parent as
-/// <see cref="WorkerLeftover"/>s, prepended ones first.
+/// <see cref="WorkerLeftover"/>s, prepended ones first. The instance's readiness probe (an <see cref="Identify"/> with a
+/// <see cref="ReadyProbe"/>) is served before every other message, so a restarted worker says it is up at once
+/// instead of after its backlog; only the latest probe is kept.
 /// </summary>
 /// <remarks>
 /// Threading contract, as in Akka's deque wrapper: any thread enqueues; only the owner's turn calls
@@ -19,9 +21,12 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
     private readonly Stack<Envelope> _prepended = new();
     private volatile bool _closed;
 
-    public bool HasMessages => _prepended.Count > 0 || !_queue.IsEmpty;
+    /// <summary>The latest readiness probe (a boxed <see cref="Envelope"/>): a newer one makes an older one pointless.</summary>
+    private object? _probe;
 
-    public int Count => _prepended.Count + _queue.Count;
+    public bool HasMessages => Volatile.Read(ref _probe) is not null || _prepended.Count > 0 || !_queue.IsEmpty;
+
+    public int Count => (Volatile.Read(ref _probe) is null ? 0 : 1) + _prepended.Count + _queue.Count;
 
     /// <summary>
     /// Queues a message; once the queue is cleaned up (the worker has stopped), hands it back at once. A sender that
@@ -33,6 +38,19 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
         if (_closed)
         {
             HandBack(receiver, envelope, null);
+            return;
+        }
+
+        if (envelope.Message is Identify { MessageId: ReadyProbe })
+        {
+            // Replaces an older probe, which nobody waits for any more; a probe that comes too late is dropped, as the
+            // instance drops its probes handed back.
+            Interlocked.Exchange(ref _probe, envelope);
+            if (_closed)
+            {
+                Interlocked.Exchange(ref _probe, null);
+            }
+
             return;
         }
 
@@ -51,6 +69,12 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
 
     public bool TryDequeue(out Envelope envelope)
     {
+        if (Volatile.Read(ref _probe) is not null && Interlocked.Exchange(ref _probe, null) is Envelope probe)
+        {
+            envelope = probe;
+            return true;
+        }
+
         if (_prepended.Count > 0)
         {
             envelope = _prepended.Pop();
