@@ -306,16 +306,19 @@ internal sealed class UnitInstance : UntypedActor
         }
         else if (_state == UnitState.CircuitOpen)
         {
-            if (Now < _openUntil || _buffer.Count >= _options.BufferCapacity)
+            bool open = _breakerState == CircuitBreakerState.Open;
+            if ((open && Now < _openUntil) || _buffer.Count >= _options.BufferCapacity)
             {
                 sender.Tell(new CircuitOpen(_kind, _id, RetryAfter()), Self);
                 return;
             }
 
-            // The open period is over but no half-open has arrived: ask the breaker (its answer starts the probe or
-            // says how long is left) and hold the message meanwhile, instead of refusing for good.
+            // The breaker has let go (a reset, or half-open) and the worker is on its way (a retired one may still
+            // be stopping): hold the message for it. Or the open period is over but no half-open has arrived: ask
+            // the breaker (its answer starts the probe or says how long is left) and hold the message meanwhile,
+            // instead of refusing for good.
             _buffer.Enqueue((message, sender));
-            if (!_permitRequested)
+            if (open && !_permitRequested)
             {
                 _permitRequested = true;
                 Notify(_breaker, AcquireBreakerPermit.Instance, Self);
@@ -362,6 +365,10 @@ internal sealed class UnitInstance : UntypedActor
                 {
                     _awaitingVerdict = false;
                     ScheduleRestart();
+                }
+                else if (_state == UnitState.CircuitOpen && !_stopping)
+                {
+                    ResumeWork(); // the breaker forgot it was open: as after a reset
                 }
             }
 

@@ -189,6 +189,30 @@ public sealed class UnitBufferTests(ITestOutputHelper output) : ResilienceTestKi
     }
 
     [Fact]
+    public async Task ResetUnitBreaker_AsSoonAsItOpened_TheNextMessageWaitsForTheNewWorker_NotCircuitOpen()
+    {
+        Send(_runtime, "feed", "BTC", "hello", TestActor);
+        await ExpectStateAsync(_events, _runtime, "feed", "BTC", UnitState.BackingOff);
+        Advance(TimeSpan.FromSeconds(1));
+
+        // The breaker's own event: the instance may still be retiring the failed worker when the reset comes.
+        await ExpectBreakerAsync(_events, "feed/BTC", CircuitBreakerState.Open);
+        _gate.IsOpen = true;
+        IActorRef region = (await _runtime.GetRegionAsync("feed"))!;
+        await region.Ask<BreakerStatus>(new ResetUnitBreaker("BTC"), Signal);
+        Send(_runtime, "feed", "BTC", "back", TestActor);
+
+        // "hello" was queued in the failed worker: answered CircuitOpen if the circuit opened first, else served by
+        // the new worker. "back" came after the reset's answer: the breaker is closed, so the new worker serves it.
+        object first = await ExpectMsgAsync<object>(Signal);
+        object second = await ExpectMsgAsync<object>(Signal);
+        Assert.Contains("BTC:back", new[] { first, second });
+        object other = Equals(first, "BTC:back") ? second : first;
+        Assert.True(other is CircuitOpen || Equals(other, "BTC:hello"), $"unexpected {other}");
+        await ExpectNoMsgAsync(Quiet);
+    }
+
+    [Fact]
     public async Task ResetBreakers_Operation_ClosesEveryOpenCircuitOfTheKindAndRestartsThem()
     {
         foreach (string id in new[] { "BTC", "ETH" })
