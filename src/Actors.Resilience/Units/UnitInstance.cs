@@ -506,7 +506,6 @@ internal sealed class UnitInstance : UntypedActor
         AskReady();
     }
 
-
     private void AskReady()
     {
         if (_options.ReadyOnStart)
