@@ -5,7 +5,7 @@ namespace Actors.Resilience;
 /// their own (Akka's <c>ForkJoinDispatcher</c>) instead of the .NET thread pool the workers run on. Every failure tells
 /// each observer a few events; on the pool those runs would be queued among the workers' (a pool thread serves its own
 /// queue newest first), delaying a restarted worker's first reply behind bookkeeping, and a pool saturated by user work
-/// would leave health stale. An application may declare <see cref="Id"/> itself (for example
+/// would hold up the aggregator's sampling. An application may declare <see cref="Id"/> itself (for example
 /// <c>type = Dispatcher</c> to put the observers back on the pool); its declaration wins over this fallback.
 /// </summary>
 /// <remarks>
