@@ -13,7 +13,8 @@ namespace Actors.Resilience.Units;
 /// </summary>
 /// <remarks>
 /// Threading contract, as in Akka's deque wrapper: any thread enqueues; only the owner's turn calls
-/// <see cref="EnqueueFirst"/>, <see cref="TryDequeue"/> and <see cref="CleanUp"/>.
+/// <see cref="EnqueueFirst"/>, <see cref="TryDequeue"/> and <see cref="CleanUp"/>. Once the queue is closed, the
+/// owner no longer reads it, and whoever hands back (the clean-up, or a sender that found it closed) holds a lock.
 /// </remarks>
 internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMessageQueueSemantics
 {
@@ -29,26 +30,23 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
     public int Count => (Volatile.Read(ref _probe) is null ? 0 : 1) + _prepended.Count + _queue.Count;
 
     /// <summary>
-    /// Queues a message; once the queue is cleaned up (the worker has stopped), hands it back at once. A sender that
-    /// read the worker's mailbox just before Akka swapped it for dead letters enqueues here after the clean-up: such a
-    /// message is handed back too, never left in a queue nobody reads.
+    /// Queues a message; once the queue is cleaned up (the worker has stopped), hands it back. A sender that read the
+    /// worker's mailbox just before Akka swapped it for dead letters enqueues here after the clean-up (or during it):
+    /// such a message is handed back too, after those queued before it, never left in a queue nobody reads.
     /// </summary>
     public void Enqueue(IActorRef receiver, Envelope envelope)
     {
-        if (_closed)
-        {
-            HandBack(receiver, envelope, null);
-            return;
-        }
-
         if (envelope.Message is Identify { MessageId: ReadyProbe })
         {
             // Replaces an older probe, which nobody waits for any more; a probe that comes too late is dropped, as the
             // instance drops its probes handed back.
-            Interlocked.Exchange(ref _probe, envelope);
-            if (_closed)
+            if (!_closed)
             {
-                Interlocked.Exchange(ref _probe, null);
+                Interlocked.Exchange(ref _probe, envelope);
+                if (_closed)
+                {
+                    Interlocked.Exchange(ref _probe, null);
+                }
             }
 
             return;
@@ -57,11 +55,8 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
         _queue.Enqueue(envelope);
         if (_closed)
         {
-            // Closed meanwhile: the clean-up may have drained already. Whichever of us dequeues a message hands it back.
-            while (_queue.TryDequeue(out Envelope late))
-            {
-                HandBack(receiver, late, null);
-            }
+            // Closed, or closed meanwhile: behind whatever the clean-up has not handed back yet.
+            HandBackAll(receiver, null);
         }
     }
 
@@ -88,9 +83,21 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
     {
         _closed = true;
         Interlocked.MemoryBarrier(); // the flag is visible before the queue is read (an enqueue reads them the other way round)
-        while (TryDequeue(out Envelope envelope))
+        HandBackAll(owner, deadletters);
+    }
+
+    /// <summary>
+    /// Hands back everything queued, in order, one thread at a time: the clean-up and a late sender may both find the
+    /// queue closed, and two threads handing back at once would interleave their messages at the instance.
+    /// </summary>
+    private void HandBackAll(IActorRef owner, IMessageQueue? deadletters)
+    {
+        lock (_queue)
         {
-            HandBack(owner, envelope, deadletters);
+            while (TryDequeue(out Envelope envelope))
+            {
+                HandBack(owner, envelope, deadletters);
+            }
         }
     }
 
