@@ -24,6 +24,7 @@ internal sealed class UnitInstance : UntypedActor
     private int _bufferedReported;
     private IActorRef _breaker = ActorRefs.Nobody;
     private IActorRef? _worker;
+    private WorkerMessageQueue? _workerQueue;
     private Exception? _suspendedBy;
     private UnitState _state = UnitState.Starting;
     private bool _announced;
@@ -192,6 +193,9 @@ internal sealed class UnitInstance : UntypedActor
             case UnitEnvelope e:
                 Deliver(e.Message, Sender);
                 break;
+            case HandedBack h:
+                Deliver(h.Message, Sender);
+                break;
             case BreakerStatus status:
                 OnVerdict(status);
                 break;
@@ -301,7 +305,7 @@ internal sealed class UnitInstance : UntypedActor
             }
             else
             {
-                Notify(Context.Parent, new UnitEnvelope(_id, message), sender); // held by the region for the next incarnation
+                Notify(Context.Parent, new HandedBack(_id, message), sender); // held by the region for the next incarnation
             }
         }
         else if (_state == UnitState.CircuitOpen)
@@ -326,7 +330,7 @@ internal sealed class UnitInstance : UntypedActor
         }
         else if (_suspendedBy is null && _worker is not null && !_workerEnded && !UnitRegion.IsEnded(_worker))
         {
-            _worker.Tell(message, sender);
+            WorkerMessageQueue.Send(_worker, _workerQueue, message, sender);
         }
         else if (_buffer.Count < _options.BufferCapacity)
         {
@@ -458,6 +462,7 @@ internal sealed class UnitInstance : UntypedActor
         }
 
         _worker = Context.ActorOf(props, "worker");
+        _workerQueue = WorkerMessageQueue.Of(_worker);
         _workerEnded = false;
         _injected = null; // a Kill queued for an earlier worker came back as a leftover and was dropped
         _suspendedBy = null;
@@ -673,7 +678,7 @@ internal sealed class UnitInstance : UntypedActor
 
         foreach (var (message, sender) in messages)
         {
-            Notify(Context.Parent, new UnitEnvelope(_id, message), sender);
+            Notify(Context.Parent, new HandedBack(_id, message), sender);
         }
 
         (messages as Queue<(object, IActorRef)>)?.Clear();

@@ -51,6 +51,21 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             case UnitEnvelope e:
                 Route(e.Id, e.Message, e);
                 break;
+            case HandedBack h:
+                if (_entries.TryGetValue(h.Id, out Entry? returning) && returning.Stopping)
+                {
+                    // Older than whatever reached the region since the instance began to stop: it goes first.
+                    (returning.Returned ??= new()).Add((h, Sender));
+                }
+                else
+                {
+                    Route(h.Id, h.Message, h);
+                }
+
+                break;
+            case InstanceGone gone:
+                OnInstanceGone(gone);
+                break;
             case DirectGrant grant:
                 if (_entries.TryGetValue(grant.Id, out Entry? granting) && Sender.Equals(granting.Ref) && !granting.Stopping)
                 {
@@ -70,6 +85,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                     if (confirm.Stands && !confirming.Stopping)
                     {
                         confirming.Direct = confirming.Candidate;
+                        confirming.DirectQueue = confirming.Direct is null ? null : WorkerMessageQueue.Of(confirming.Direct);
                     }
 
                     confirming.Candidate = null;
@@ -232,7 +248,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         _routed++;
         if (entry.Direct is { } worker && !IsEnded(worker))
         {
-            worker.Tell(message, Sender);
+            WorkerMessageQueue.Send(worker, entry.DirectQueue, message, Sender);
         }
         else if (entry.Handshake != 0)
         {
@@ -244,6 +260,15 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         }
     }
 
+    /// <summary>The message a <see cref="UnitMessage"/>, <see cref="UnitEnvelope"/> or <see cref="HandedBack"/> carries.</summary>
+    private static object Payload(object envelope) => envelope switch
+    {
+        UnitMessage m => m.Message,
+        UnitEnvelope e => e.Message,
+        HandedBack h => h.Message,
+        _ => envelope,
+    };
+
     /// <summary>
     /// Whether a worker has stopped (its mailbox is closed): read before each message sent straight to it, so the
     /// moment between a worker stopping itself and its instance's revocation costs no request.
@@ -254,6 +279,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     private static void EndDirect(Entry entry)
     {
         entry.Direct = null;
+        entry.DirectQueue = null;
         entry.Candidate = null;
         entry.Handshake = 0;
         FlushHeld(entry);
@@ -272,7 +298,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         {
             if (entry.Direct is { } worker)
             {
-                worker.Tell(envelope is UnitMessage m ? m.Message : ((UnitEnvelope)envelope).Message, sender);
+                WorkerMessageQueue.Send(worker, entry.DirectQueue, Payload(envelope), sender);
             }
             else
             {
@@ -304,9 +330,14 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         return entry;
     }
 
+    /// <summary>
+    /// An instance has terminated (the strategy's callback, on a system message). What it handed back before it died
+    /// may still be queued here, behind this news: the entry stays, stopping, until <see cref="InstanceGone"/>, queued
+    /// now, comes after those hand-backs.
+    /// </summary>
     private void OnInstanceTerminated(IActorRef instance)
     {
-        if (!_byRef.Remove(instance, out string? id) || !_entries.Remove(id, out Entry? entry))
+        if (!_byRef.Remove(instance, out string? id) || !_entries.TryGetValue(id, out Entry? entry))
         {
             return;
         }
@@ -318,23 +349,45 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             entry.Held = null;
         }
 
-        if (entry.Pending is { Count: > 0 } && _overloaded is { } refusal)
+        entry.Direct = null;
+        entry.DirectQueue = null;
+        entry.Candidate = null;
+        entry.Handshake = 0;
+        entry.Stopping = true;
+        Self.Tell(new InstanceGone(id, instance));
+    }
+
+    /// <summary>
+    /// Sends what waited for the next incarnation to a new one: first what the old one handed back, in order, then what
+    /// reached the region after it began to stop (newer than anything it held).
+    /// </summary>
+    private void OnInstanceGone(InstanceGone gone)
+    {
+        if (!_entries.TryGetValue(gone.Id, out Entry? entry) || !entry.Ref.Equals(gone.Instance))
+        {
+            return;
+        }
+
+        _entries.Remove(gone.Id);
+        var waiting = new List<(object Message, IActorRef Sender)>();
+        waiting.AddRange(entry.Returned ?? []);
+        waiting.AddRange(entry.Pending ?? []);
+        if (waiting.Count > 0 && _overloaded is { } refusal)
         {
             // The memory emergency stopped it: messages that waited for its next incarnation are refused like any new work.
-            foreach (var (_, sender) in entry.Pending)
+            foreach (var (_, sender) in waiting)
             {
                 sender.Tell(refusal);
             }
         }
-        else if (entry.Pending is { Count: > 0 })
+        else if (waiting.Count > 0)
         {
-            Entry next = Create(id, Now);
-            foreach (var (message, sender) in entry.Pending)
+            Entry next = Create(gone.Id, Now);
+            foreach (var (message, sender) in waiting)
             {
                 _routed++;
                 next.Ref.Tell(message, sender);
             }
-
         }
     }
 
@@ -437,6 +490,9 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         /// <summary>The running worker, while the instance lets the region send to it straight (see <see cref="DirectGrant"/>).</summary>
         public IActorRef? Direct { get; set; }
 
+        /// <summary>The queue of <see cref="Direct"/>'s mailbox, when it is a <see cref="WorkerMessageQueue"/>.</summary>
+        public WorkerMessageQueue? DirectQueue { get; set; }
+
         /// <summary>The grant being confirmed (0 when none): new messages are held meanwhile.</summary>
         public int Handshake { get; set; }
 
@@ -448,7 +504,13 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
 
         /// <summary>Messages that arrived while the instance was stopping; created on the first.</summary>
         public List<(object Message, IActorRef Sender)>? Pending { get; set; }
+
+        /// <summary>Messages the stopping instance handed back (older than <see cref="Pending"/>); created on the first.</summary>
+        public List<(object Message, IActorRef Sender)>? Returned { get; set; }
     }
+
+    /// <summary>An instance's termination, handled after the hand-backs queued before it.</summary>
+    private sealed record InstanceGone(string Id, IActorRef Instance);
 
     private sealed class PassivateTick
     {

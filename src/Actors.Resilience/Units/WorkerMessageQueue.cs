@@ -36,6 +36,11 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
     /// </summary>
     public void Enqueue(IActorRef receiver, Envelope envelope)
     {
+        if (envelope.Message is WorkerNudge)
+        {
+            return; // it only had the mailbox scheduled (see Send)
+        }
+
         if (envelope.Message is Identify { MessageId: ReadyProbe })
         {
             // Replaces an older probe, which nobody waits for any more; a probe that comes too late is dropped, as the
@@ -61,6 +66,30 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
     }
 
     public void EnqueueFirst(Envelope envelope) => _prepended.Push(envelope);
+
+    /// <summary>The queue of <paramref name="worker"/>'s mailbox when it is one of these, else <see langword="null"/>.</summary>
+    public static WorkerMessageQueue? Of(IActorRef worker) =>
+        worker is ActorRefWithCell { Underlying: ActorCell { Mailbox.MessageQueue: WorkerMessageQueue queue } } ? queue : null;
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to <paramref name="worker"/> through its queue, when known, so that it cannot be
+    /// lost to a worker stopping itself at that moment. A plain <c>Tell</c> reads the worker's mailbox when it enqueues,
+    /// and Akka swaps a stopping actor's mailbox for dead letters just before it cleans the old one up: a message that
+    /// comes in between is dead-lettered. Put into this queue instead, it is either in it before the clean-up, which
+    /// hands it back, or finds it closed and is handed back in order. Then a <see cref="WorkerNudge"/> has the mailbox
+    /// scheduled.
+    /// </summary>
+    public static void Send(IActorRef worker, WorkerMessageQueue? queue, object message, IActorRef sender)
+    {
+        if (queue is null)
+        {
+            worker.Tell(message, sender);
+            return;
+        }
+
+        queue.Enqueue(worker, new Envelope(message, sender));
+        worker.Tell(WorkerNudge.Instance, ActorRefs.NoSender);
+    }
 
     public bool TryDequeue(out Envelope envelope)
     {
