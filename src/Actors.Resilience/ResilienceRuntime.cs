@@ -141,11 +141,12 @@ public sealed class ResilienceRuntime
     }
 
     /// <summary>
-    /// Sends <paramref name="message"/> to its unit instance straight to the kind's region, without the hop through
-    /// <see cref="Units"/> (one actor every unit message would otherwise pass through); a kind the runtime does not
-    /// know yet goes through <see cref="Units"/>, which answers <see cref="UnknownUnitKind"/> if it has no such kind.
-    /// The reply goes to <paramref name="sender"/>. Messages from one sender keep their order when they all take this
-    /// path (or all go through <see cref="Units"/>); mixing the two paths does not.
+    /// Sends <paramref name="message"/> to its unit instance without the hop through <see cref="Units"/>: straight into
+    /// the running worker's mailbox while the instance lets it, else through the kind's region (see
+    /// <see cref="UnitRoute"/>). A kind the runtime does not know yet goes through <see cref="Units"/>, which answers
+    /// <see cref="UnknownUnitKind"/> if it has no such kind. The reply goes to <paramref name="sender"/>. Messages from
+    /// one sender keep their order when they all take this path (or all go through <see cref="Units"/>, or all are
+    /// <see cref="UnitEnvelope"/>s to the region); mixing the paths does not.
     /// </summary>
     /// <param name="message">The message and its unit.</param>
     /// <param name="sender">Who gets the reply; <see cref="ActorRefs.NoSender"/> for none.</param>
@@ -153,9 +154,18 @@ public sealed class ResilienceRuntime
     {
         ArgumentNullException.ThrowIfNull(message);
         // A null kind goes the long way, where it is refused with a typed failure.
-        IActorRef target = message.Kind is not null && _regions.TryGet(message.Kind, out IActorRef region) ? region : Units;
-        target.Tell(message, sender ?? ActorRefs.NoSender);
+        if (message.Kind is not null && _regions.TryGet(message.Kind, out UnitRoutes routes))
+        {
+            UnitsGuardian.Send(routes, message, sender ?? ActorRefs.NoSender);
+        }
+        else
+        {
+            Units.Tell(message, sender ?? ActorRefs.NoSender);
+        }
     }
+
+    /// <summary>The routes of <paramref name="kind"/>, or <see langword="null"/> when it has no region.</summary>
+    internal UnitRoutes? RoutesOf(string kind) => _regions.TryGet(kind, out UnitRoutes routes) ? routes : null;
 
     /// <summary>Adds a unit kind at run time (an existing kind keeps its region).</summary>
     /// <param name="kind">The kind's settings.</param>

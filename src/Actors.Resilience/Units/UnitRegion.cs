@@ -24,18 +24,20 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     private long _routed;
 
     private readonly Metrics.BufferedCount _buffered;
+    private readonly UnitRoutes _routes;
 
-    public UnitRegion(UnitKindOptions options, Metrics.BufferedCount buffered)
+    public UnitRegion(UnitKindOptions options, Metrics.BufferedCount buffered, UnitRoutes routes)
     {
         _options = options;
         _buffered = buffered;
+        _routes = routes;
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     private static DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    public static Props Props(UnitKindOptions options, Metrics.BufferedCount buffered) => Akka.Actor.Props.Create(() => new UnitRegion(options, buffered));
+    public static Props Props(UnitKindOptions options, Metrics.BufferedCount buffered, UnitRoutes routes) => Akka.Actor.Props.Create(() => new UnitRegion(options, buffered, routes));
 
     /// <summary>Instances restart themselves; a failure of the instance actor itself stops it (its next message creates it anew).</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new UnitRegionStrategy(OnInstanceTerminated);
@@ -45,6 +47,18 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     {
         switch (message)
         {
+            case RoutedMessage r:
+                lock (r.Route)
+                {
+                    r.Route.InRegion--;
+                }
+
+                if (Route(r.Message.Id, r.Message.Message, r.Message) is { } routed)
+                {
+                    TryOpen(routed);
+                }
+
+                break;
             case UnitMessage m:
                 Route(m.Id, m.Message, m);
                 break;
@@ -90,6 +104,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
 
                     confirming.Candidate = null;
                     FlushHeld(confirming);
+                    TryOpen(confirming);
                 }
 
                 break;
@@ -133,6 +148,11 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                 Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency")));
                 break;
             case ReportTick:
+                foreach (Entry e in _entries.Values)
+                {
+                    CountSent(e);
+                }
+
                 if (_routed > 0)
                 {
                     Context.System.EventStream.Publish(new UnitLoadReport(_options.Kind, _routed));
@@ -213,14 +233,17 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
-    /// <summary>Routes a <see cref="UnitMessage"/> or <see cref="UnitEnvelope"/> (the instance accepts both) to its instance.</summary>
-    private void Route(string? id, object? message, object envelope)
+    /// <summary>
+    /// Routes a <see cref="UnitMessage"/> or <see cref="UnitEnvelope"/> (the instance accepts both) to its instance, and
+    /// returns the instance's entry (<see langword="null"/> when the message was refused).
+    /// </summary>
+    private Entry? Route(string? id, object? message, object envelope)
     {
         if (string.IsNullOrEmpty(id) || message is null)
         {
             // Refused with a typed failure (an Ask fails with it); the region and its instances carry on.
             Sender.Tell(new Status.Failure(new ArgumentException($"A message for unit kind '{_options.Kind}' needs a non-empty id and a message (id: {(id is null ? "null" : "\"" + id + "\"")}, message: {(message is null ? "null" : message.GetType().Name)}).")));
-            return;
+            return null;
         }
 
         if (_entries.TryGetValue(id, out Entry? entry))
@@ -228,7 +251,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             if (entry.Stopping)
             {
                 (entry.Pending ??= new()).Add((envelope, Sender));
-                return;
+                return entry;
             }
         }
         else
@@ -236,11 +259,12 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             if (_overloaded is { } refusal)
             {
                 Sender.Tell(refusal);
-                return;
+                _routes.RetireIfIdle(id); // a refused id keeps no route
+                return null;
             }
 
             entry = Create(id, Now);
-            entry.SeenRouted = 1; // the message that created it is not "activity since"
+            entry.SeenRouted++; // the message that created it is not "activity since"
         }
 
         // No clock read per message: activity is the count moving between two looks (see Observe).
@@ -258,6 +282,28 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         {
             entry.Ref.Forward(envelope);
         }
+
+        return entry;
+    }
+
+    /// <summary>
+    /// Opens the entry's route to its worker (see <see cref="UnitRoute"/>) when the region itself sends to it straight
+    /// and the route is closed; the route opens only once nothing counted into the region is on its way.
+    /// </summary>
+    private static void TryOpen(Entry entry)
+    {
+        if (entry.Direct is { } worker && entry.Route.Worker is null && entry.Handshake == 0 && !entry.Stopping && !IsEnded(worker))
+        {
+            UnitRoutes.TryOpen(entry.Route, worker, entry.DirectQueue);
+        }
+    }
+
+    /// <summary>Adds what senders put straight into the entry's worker since the last count to the load report.</summary>
+    private void CountSent(Entry entry)
+    {
+        long sent = Volatile.Read(ref entry.Route.Sent);
+        _routed += sent - entry.ReportedSent;
+        entry.ReportedSent = sent;
     }
 
     /// <summary>The message a <see cref="UnitMessage"/>, <see cref="UnitEnvelope"/> or <see cref="HandedBack"/> carries.</summary>
@@ -278,6 +324,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     /// <summary>Routes through the instance again: an unfinished handshake's held messages go to the instance, in order.</summary>
     private static void EndDirect(Entry entry)
     {
+        UnitRoutes.Close(entry.Route);
         entry.Direct = null;
         entry.DirectQueue = null;
         entry.Candidate = null;
@@ -314,9 +361,10 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     /// </summary>
     private static void Observe(Entry entry, DateTimeOffset now)
     {
-        if (entry.Routed != entry.SeenRouted)
+        long routed = entry.Routed + Volatile.Read(ref entry.Route.Sent);
+        if (routed != entry.SeenRouted)
         {
-            entry.SeenRouted = entry.Routed;
+            entry.SeenRouted = routed;
             entry.LastActivity = now;
         }
     }
@@ -324,7 +372,9 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     private Entry Create(string id, DateTimeOffset now)
     {
         IActorRef child = Context.ActorOf(UnitInstance.Props(_options.Kind, id, _options, _buffered), UnitAddress.ToActorName(id));
-        var entry = new Entry(id, child, now) { LastActivity = now };
+        UnitRoute route = _routes.Attach(id);
+        long sent = Volatile.Read(ref route.Sent);
+        var entry = new Entry(id, child, now, route) { LastActivity = now, SeenRouted = sent, ReportedSent = sent };
         _entries[id] = entry;
         _byRef[child] = id;
         return entry;
@@ -349,6 +399,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             entry.Held = null;
         }
 
+        UnitRoutes.Close(entry.Route);
         entry.Direct = null;
         entry.DirectQueue = null;
         entry.Candidate = null;
@@ -369,6 +420,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         }
 
         _entries.Remove(gone.Id);
+        CountSent(entry);
         var waiting = new List<(object Message, IActorRef Sender)>();
         waiting.AddRange(entry.Returned ?? []);
         waiting.AddRange(entry.Pending ?? []);
@@ -379,6 +431,8 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             {
                 sender.Tell(refusal);
             }
+
+            _routes.Retire(gone.Id, entry.Route);
         }
         else if (waiting.Count > 0)
         {
@@ -388,6 +442,10 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                 _routed++;
                 next.Ref.Tell(message, sender);
             }
+        }
+        else
+        {
+            _routes.Retire(gone.Id, entry.Route);
         }
     }
 
@@ -466,13 +524,19 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         return new UnitInstanceList(_options.Kind, list);
     }
 
-    private sealed class Entry(string id, IActorRef @ref, DateTimeOffset created)
+    private sealed class Entry(string id, IActorRef @ref, DateTimeOffset created, UnitRoute route)
     {
-        /// <summary>Messages routed to this incarnation.</summary>
+        /// <summary>Messages the region routed to this incarnation.</summary>
         public long Routed { get; set; }
 
-        /// <summary><see cref="Routed"/> at the last look (<see cref="Observe"/>).</summary>
+        /// <summary><see cref="Routed"/> plus the route's <see cref="UnitRoute.Sent"/> at the last look (<see cref="Observe"/>).</summary>
         public long SeenRouted { get; set; }
+
+        /// <summary>The route's <see cref="UnitRoute.Sent"/> when the load report last counted it.</summary>
+        public long ReportedSent { get; set; }
+
+        /// <summary>The id's route, shared with its senders.</summary>
+        public UnitRoute Route { get; } = route;
 
         /// <summary>When activity was last seen.</summary>
         public DateTimeOffset LastActivity { get; set; }

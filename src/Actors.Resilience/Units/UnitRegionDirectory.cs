@@ -3,18 +3,18 @@ using System.Collections.Concurrent;
 namespace Actors.Resilience.Units;
 
 /// <summary>
-/// The region of each registered kind, readable from any thread: written only by the units guardian, on its own turn
-/// (when it creates a region, and when a region terminates), so <see cref="ResilienceRuntime.Tell"/> can send to a
-/// region without a hop through the guardian. (Sending straight to a running instance was tried and dropped: a
-/// message still in the region's mailbox could be overtaken by a later one sent straight, breaking per-sender order.)
+/// The routes (and region) of each registered kind, readable from any thread: written only by the units guardian, on
+/// its own turn (when it creates a region, and when a region terminates), so <see cref="ResilienceRuntime.Tell"/> can
+/// send without a hop through the guardian, and straight to a running worker (see <see cref="UnitRoute"/>).
 /// </summary>
 internal sealed class UnitRegionDirectory
 {
-    private readonly ConcurrentDictionary<string, IActorRef> _kinds = new(StringComparer.Ordinal);
+    // The default comparer (ordinal) hashes short strings without randomization until it sees collisions.
+    private readonly ConcurrentDictionary<string, UnitRoutes> _kinds = new();
 
-    public bool TryGet(string kind, out IActorRef region) => _kinds.TryGetValue(kind, out region!);
+    public bool TryGet(string kind, out UnitRoutes routes) => _kinds.TryGetValue(kind, out routes!);
 
-    public void Set(string kind, IActorRef region) => _kinds[kind] = region;
+    public void Set(string kind, UnitRoutes routes) => _kinds[kind] = routes;
 
     public void Remove(string kind) => _kinds.TryRemove(kind, out _);
 }

@@ -8,7 +8,7 @@ namespace Actors.Resilience.Units;
 /// </summary>
 internal sealed class UnitsGuardian : UntypedActor
 {
-    private readonly Dictionary<string, IActorRef> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnitRoutes> _regions = new(StringComparer.Ordinal);
 
     private readonly IEnumerable<UnitKindOptions> _kinds;
     private readonly UnitRegionDirectory _directory;
@@ -46,9 +46,9 @@ internal sealed class UnitsGuardian : UntypedActor
                 Sender.Tell(new Status.Failure(new ArgumentException("A UnitMessage needs a unit kind (Kind is null).")));
                 break;
             case UnitMessage m:
-                if (_regions.TryGetValue(m.Kind, out IActorRef? target))
+                if (_regions.TryGetValue(m.Kind, out UnitRoutes? target))
                 {
-                    target.Forward(m);
+                    Send(target, m, Sender);
                 }
                 else
                 {
@@ -60,11 +60,11 @@ internal sealed class UnitsGuardian : UntypedActor
                 Sender.Tell(new UnitRegionRef(r.Options.Kind, Register(r.Options)));
                 break;
             case GetUnitRegion q:
-                Sender.Tell(new UnitRegionRef(q.Kind, _regions.GetValueOrDefault(q.Kind)));
+                Sender.Tell(new UnitRegionRef(q.Kind, _regions.GetValueOrDefault(q.Kind)?.Region));
                 break;
             case GetUnitRegions:
                 Sender.Tell(new UnitRegions(
-                    _regions.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new UnitRegionRef(r.Key, r.Value)).ToArray()));
+                    _regions.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new UnitRegionRef(r.Key, r.Value.Region)).ToArray()));
                 break;
             case ListUnitInstances or PassivateIdleUnits or StopNonCriticalUnits:
                 Broadcast(message);
@@ -72,7 +72,7 @@ internal sealed class UnitsGuardian : UntypedActor
             case Terminated t:
                 foreach (var (kind, stopped) in _regions)
                 {
-                    if (stopped.Equals(t.ActorRef))
+                    if (stopped.Region.Equals(t.ActorRef))
                     {
                         _regions.Remove(kind);
                         _directory.Remove(kind);
@@ -89,23 +89,41 @@ internal sealed class UnitsGuardian : UntypedActor
 
     private IActorRef Register(UnitKindOptions options)
     {
-        if (_regions.TryGetValue(options.Kind, out IActorRef? existing))
+        if (_regions.TryGetValue(options.Kind, out UnitRoutes? existing))
         {
-            return existing;
+            return existing.Region;
         }
 
         options.Validate();
-        IActorRef region = Context.Watch(Context.ActorOf(UnitRegion.Props(options, _metrics.Buffered(options.Kind)), options.Kind));
-        _regions[options.Kind] = region;
-        _directory.Set(options.Kind, region);
+        var routes = new UnitRoutes();
+        IActorRef region = Context.Watch(Context.ActorOf(UnitRegion.Props(options, _metrics.Buffered(options.Kind), routes), options.Kind));
+        routes.Region = region;
+        _regions[options.Kind] = routes;
+        _directory.Set(options.Kind, routes);
         return region;
     }
 
     private void Broadcast(object message)
     {
-        foreach (IActorRef region in _regions.Values)
+        foreach (UnitRoutes routes in _regions.Values)
         {
-            region.Tell(message, Sender);
+            routes.Region.Tell(message, Sender);
+        }
+    }
+
+    /// <summary>
+    /// Sends a unit message the way <see cref="ResilienceRuntime.Tell"/> does: through the kind's routes, or, when its id
+    /// or message is missing, to the region, which refuses it with a typed failure.
+    /// </summary>
+    internal static void Send(UnitRoutes routes, UnitMessage message, IActorRef? sender)
+    {
+        if (string.IsNullOrEmpty(message.Id) || message.Message is null)
+        {
+            routes.Region.Tell(message, sender);
+        }
+        else
+        {
+            routes.Send(message, sender);
         }
     }
 }

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+
+namespace Actors.Resilience.Units;
+
+/// <summary>
+/// The routes to the instances of one kind (see <see cref="UnitRoute"/>), and its region: what
+/// <see cref="ResilienceRuntime.Tell"/> and the units guardian send through, from any thread.
+/// </summary>
+internal sealed class UnitRoutes
+{
+    private static readonly Func<string, UnitRoute> s_create = static _ => new UnitRoute();
+
+    // The default comparer (ordinal) hashes short strings without randomization until it sees collisions.
+    private readonly ConcurrentDictionary<string, UnitRoute> _routes = new();
+
+    /// <summary>The kind's region; set by the units guardian before anyone else sees this.</summary>
+    public IActorRef Region { get; set; } = ActorRefs.Nobody;
+
+    /// <summary>
+    /// Sends <paramref name="message"/> (whose id is not empty) straight to its worker when the route is open, else
+    /// counted through the region; the reply goes to <paramref name="sender"/>.
+    /// </summary>
+    public void Send(UnitMessage message, IActorRef? sender)
+    {
+        while (true)
+        {
+            UnitRoute route = _routes.GetOrAdd(message.Id, s_create);
+            lock (route)
+            {
+                if (route.Retired)
+                {
+                    continue; // the region is removing it: the id's next route is a moment away
+                }
+
+                if (route.Worker is { } worker && !UnitRegion.IsEnded(worker))
+                {
+                    // Inside the lock: once the region has closed the route, nothing more reaches this worker from here.
+                    route.Sent++;
+                    WorkerMessageQueue.Send(worker, route.Queue, message.Message, sender!); // no sender: the worker sees dead letters, as Akka has it
+                    return;
+                }
+
+                route.InRegion++;
+            }
+
+            Region.Tell(new RoutedMessage(route, message), sender);
+            return;
+        }
+    }
+
+    /// <summary>The route of <paramref name="id"/>, created if there is none (the region's, when it creates an instance).</summary>
+    public UnitRoute Attach(string id) => _routes.GetOrAdd(id, s_create);
+
+    /// <summary>Opens <paramref name="route"/> to <paramref name="worker"/> when nothing counted into the region is on its way.</summary>
+    public static void TryOpen(UnitRoute route, IActorRef worker, WorkerMessageQueue? queue)
+    {
+        lock (route)
+        {
+            if (route.InRegion == 0 && !route.Retired)
+            {
+                route.Worker = worker;
+                route.Queue = queue;
+            }
+        }
+    }
+
+    /// <summary>Closes <paramref name="route"/>: once this returns, no sender puts anything into the worker's mailbox.</summary>
+    public static void Close(UnitRoute route)
+    {
+        lock (route)
+        {
+            route.Worker = null;
+            route.Queue = null;
+        }
+    }
+
+    /// <summary>
+    /// Retires the route of <paramref name="id"/> (the region forgot the id), if it is <paramref name="route"/>. A message
+    /// counted into it and still on its way is routed by its id when it arrives, like any other.
+    /// </summary>
+    public void Retire(string id, UnitRoute route)
+    {
+        lock (route)
+        {
+            Retire(route);
+        }
+
+        _routes.TryRemove(new KeyValuePair<string, UnitRoute>(id, route));
+    }
+
+    /// <summary>
+    /// Retires the route of an id that has no instance (its messages were refused), unless a message counted into it
+    /// is still on its way: that one retires it when it is refused in turn.
+    /// </summary>
+    public void RetireIfIdle(string id)
+    {
+        if (!_routes.TryGetValue(id, out UnitRoute? route))
+        {
+            return;
+        }
+
+        lock (route)
+        {
+            if (route.InRegion != 0)
+            {
+                return;
+            }
+
+            Retire(route);
+        }
+
+        _routes.TryRemove(new KeyValuePair<string, UnitRoute>(id, route));
+    }
+
+    private static void Retire(UnitRoute route)
+    {
+        route.Retired = true;
+        route.Worker = null;
+        route.Queue = null;
+    }
+
+    /// <summary>How many ids have a route (for tests: refused ids must not leave routes behind).</summary>
+    public int Count => _routes.Count;
+
+    /// <summary>Whether the route of <paramref name="id"/> is open (for tests).</summary>
+    public bool IsOpen(string id)
+    {
+        if (!_routes.TryGetValue(id, out UnitRoute? route))
+        {
+            return false;
+        }
+
+        lock (route)
+        {
+            return route.Worker is not null;
+        }
+    }
+}
