@@ -145,7 +145,15 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                 Sender.Tell(new UnitsAffected(Passivate(p.IdleFor, keepRecovering: false)));
                 break;
             case StopNonCriticalUnits:
-                Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency")));
+                try
+                {
+                    Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency")));
+                }
+                finally
+                {
+                    _routes.Release(); // the units guardian held the routes before it sent this
+                }
+
                 break;
             case ReportTick:
                 foreach (Entry e in _entries.Values)
@@ -290,11 +298,11 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     /// Opens the entry's route to its worker (see <see cref="UnitRoute"/>) when the region itself sends to it straight
     /// and the route is closed; the route opens only once nothing counted into the region is on its way.
     /// </summary>
-    private static void TryOpen(Entry entry)
+    private void TryOpen(Entry entry)
     {
         if (entry.Direct is { } worker && entry.Route.Worker is null && entry.Handshake == 0 && !entry.Stopping && !IsEnded(worker))
         {
-            UnitRoutes.TryOpen(entry.Route, worker, entry.DirectQueue);
+            _routes.TryOpen(entry.Route, worker, entry.DirectQueue);
         }
     }
 

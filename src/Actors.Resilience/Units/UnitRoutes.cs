@@ -12,6 +12,7 @@ internal sealed class UnitRoutes
 
     // The default comparer (ordinal) hashes short strings without randomization until it sees collisions.
     private readonly ConcurrentDictionary<string, UnitRoute> _routes = new();
+    private int _holds;
 
     /// <summary>The kind's region; set by the units guardian before anyone else sees this.</summary>
     public IActorRef Region { get; set; } = ActorRefs.Nobody;
@@ -32,7 +33,7 @@ internal sealed class UnitRoutes
                     continue; // the region is removing it: the id's next route is a moment away
                 }
 
-                if (route.Worker is { } worker && !UnitRegion.IsEnded(worker))
+                if (route.Worker is { } worker && !(route.Queue?.IsClosed ?? UnitRegion.IsEnded(worker)))
                 {
                     // Inside the lock: once the region has closed the route, nothing more reaches this worker from here.
                     route.Sent++;
@@ -51,18 +52,39 @@ internal sealed class UnitRoutes
     /// <summary>The route of <paramref name="id"/>, created if there is none (the region's, when it creates an instance).</summary>
     public UnitRoute Attach(string id) => _routes.GetOrAdd(id, s_create);
 
-    /// <summary>Opens <paramref name="route"/> to <paramref name="worker"/> when nothing counted into the region is on its way.</summary>
-    public static void TryOpen(UnitRoute route, IActorRef worker, WorkerMessageQueue? queue)
+    /// <summary>
+    /// Opens <paramref name="route"/> to <paramref name="worker"/> when nothing counted into the region is on its way and
+    /// no <see cref="Hold"/> is in force.
+    /// </summary>
+    public void TryOpen(UnitRoute route, IActorRef worker, WorkerMessageQueue? queue)
     {
         lock (route)
         {
-            if (route.InRegion == 0 && !route.Retired)
+            // The hold is read inside the lock: a Hold that closed this route before has been counted by now.
+            if (route.InRegion == 0 && !route.Retired && Volatile.Read(ref _holds) == 0)
             {
                 route.Worker = worker;
                 route.Queue = queue;
             }
         }
     }
+
+    /// <summary>
+    /// Closes every route and keeps them closed until <see cref="Release"/>: what is sent from now on goes through the
+    /// region, behind the message the caller is about to send it (the memory guard's emergency stop), so a sender who
+    /// saw the emergency done does not reach a worker it stops.
+    /// </summary>
+    public void Hold()
+    {
+        Interlocked.Increment(ref _holds);
+        foreach (UnitRoute route in _routes.Values)
+        {
+            Close(route);
+        }
+    }
+
+    /// <summary>Ends a <see cref="Hold"/> (the region, once it has handled the message behind which it held): routes may open again.</summary>
+    public void Release() => Interlocked.Decrement(ref _holds);
 
     /// <summary>Closes <paramref name="route"/>: once this returns, no sender puts anything into the worker's mailbox.</summary>
     public static void Close(UnitRoute route)

@@ -66,7 +66,17 @@ internal sealed class UnitsGuardian : UntypedActor
                 Sender.Tell(new UnitRegions(
                     _regions.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new UnitRegionRef(r.Key, r.Value.Region)).ToArray()));
                 break;
-            case ListUnitInstances or PassivateIdleUnits or StopNonCriticalUnits:
+            case StopNonCriticalUnits:
+                // Closed until each region has stopped its instances: a message sent after the emergency (through
+                // here) queues behind it in the region instead of reaching a worker about to stop.
+                foreach (UnitRoutes routes in _regions.Values)
+                {
+                    routes.Hold();
+                }
+
+                Broadcast(message);
+                break;
+            case ListUnitInstances or PassivateIdleUnits:
                 Broadcast(message);
                 break;
             case Terminated t:

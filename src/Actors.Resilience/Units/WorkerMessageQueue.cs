@@ -18,6 +18,8 @@ namespace Actors.Resilience.Units;
 /// </remarks>
 internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMessageQueueSemantics
 {
+    private static readonly Envelope s_nudge = new(WorkerNudge.Instance, ActorRefs.Nobody);
+
     private readonly ConcurrentQueue<Envelope> _queue = new();
     private readonly Stack<Envelope> _prepended = new();
     private volatile bool _closed;
@@ -36,7 +38,7 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
     /// </summary>
     public void Enqueue(IActorRef receiver, Envelope envelope)
     {
-        if (envelope.Message is WorkerNudge)
+        if (ReferenceEquals(envelope.Message, WorkerNudge.Instance))
         {
             return; // it only had the mailbox scheduled (see Send)
         }
@@ -88,8 +90,20 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
         }
 
         queue.Enqueue(worker, new Envelope(message, sender));
-        worker.Tell(WorkerNudge.Instance, ActorRefs.NoSender);
+        if (worker is ActorRefWithCell { Underlying: ActorCell cell })
+        {
+            // What a Tell ends in, without its layers: the nudge goes into whichever mailbox the worker has now (dead
+            // letters once it has stopped, where the nudge is suppressed) and has it scheduled.
+            cell.Dispatcher.Dispatch(cell, s_nudge);
+        }
+        else
+        {
+            worker.Tell(WorkerNudge.Instance, ActorRefs.NoSender);
+        }
     }
+
+    /// <summary>Whether the queue was cleaned up (its worker stopped): what is sent to it now is handed back.</summary>
+    public bool IsClosed => _closed;
 
     public bool TryDequeue(out Envelope envelope)
     {

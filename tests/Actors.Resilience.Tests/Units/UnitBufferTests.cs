@@ -132,8 +132,9 @@ public sealed class UnitBufferTests(ITestOutputHelper output) : ResilienceTestKi
     {
         Send(_runtime, "feed", "BTC", "hello", TestActor);
         await _log.ExpectMsgAsync("started:BTC");
+        // "hello" waits in the suspended worker's mailbox, or in the instance's buffer when the worker's failure reached
+        // the instance first (a race between two threads that no signal orders): either way it is answered below.
         await ExpectStateAsync(_events, _runtime, "feed", "BTC", UnitState.BackingOff);
-        Assert.Equal(0, (await InspectAsync(_runtime, "feed", "BTC")).BufferedMessages); // it waits in the suspended worker's mailbox
 
         Advance(TimeSpan.FromSeconds(1));
         await _log.ExpectMsgAsync("started:BTC");

@@ -27,7 +27,7 @@ public sealed class UnitRoutesTests(ITestOutputHelper output) : ResilienceTestKi
 
         // The region would open the route now, but m1 is still on its way through it: the route stays closed, and m2
         // is counted through the region too.
-        UnitRoutes.TryOpen(route, worker.Ref, null);
+        routes.TryOpen(route, worker.Ref, null);
         Assert.False(routes.IsOpen("a"));
         routes.Send(new UnitMessage("k", "a", "m2"), TestActor);
         Assert.Equal("m2", region.ExpectMsg<RoutedMessage>().Message.Message);
@@ -38,7 +38,7 @@ public sealed class UnitRoutesTests(ITestOutputHelper output) : ResilienceTestKi
             route.InRegion -= 2;
         }
 
-        UnitRoutes.TryOpen(route, worker.Ref, null);
+        routes.TryOpen(route, worker.Ref, null);
         Assert.True(routes.IsOpen("a"));
         routes.Send(new UnitMessage("k", "a", "m3"), TestActor);
         worker.ExpectMsg("m3");
@@ -79,5 +79,33 @@ public sealed class UnitRoutesTests(ITestOutputHelper output) : ResilienceTestKi
         routes.RetireIfIdle("a");
         Assert.Equal(0, routes.Count);
         Assert.True(routed.Route.Retired);
+    }
+
+    [Fact]
+    public void Hold_ClosesOpenRoutes_AndKeepsThemClosedUntilReleased()
+    {
+        TestProbe region = CreateTestProbe();
+        TestProbe worker = CreateTestProbe();
+        var routes = new UnitRoutes { Region = region.Ref };
+        UnitRoute route = routes.Attach("a");
+        routes.TryOpen(route, worker.Ref, null);
+        Assert.True(routes.IsOpen("a"));
+
+        routes.Hold();
+        Assert.False(routes.IsOpen("a"));
+        routes.TryOpen(route, worker.Ref, null);
+        Assert.False(routes.IsOpen("a"));
+        routes.Send(new UnitMessage("k", "a", "m1"), TestActor);
+        Assert.Equal("m1", region.ExpectMsg<RoutedMessage>().Message.Message);
+        worker.ExpectNoMsg(TimeSpan.Zero);
+
+        routes.Release();
+        lock (route)
+        {
+            route.InRegion--;
+        }
+
+        routes.TryOpen(route, worker.Ref, null);
+        Assert.True(routes.IsOpen("a"));
     }
 }
