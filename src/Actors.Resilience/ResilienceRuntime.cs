@@ -112,7 +112,7 @@ public sealed class ResilienceRuntime
     /// </summary>
     private static ResilienceMetrics StartMetrics(ActorSystem system)
     {
-        var metrics = new ResilienceMetrics(system.Name);
+        var metrics = new ResilienceMetrics(system.Name, () => system.WhenTerminated.IsCompleted);
         IActorRef recorder = ((ExtendedActorSystem)system).SystemActorOf(ResilienceMetricsRecorder.Props(metrics).WithDispatcher(ObserversDispatcher.Id), "resilience-metrics");
         foreach (Type type in ResilienceMetricsRecorder.Events)
         {

@@ -91,7 +91,10 @@ public static class ResilienceMeter
         var measurements = new List<Measurement<int>>();
         foreach (ResilienceMetrics metrics in s_live.Keys)
         {
-            metrics.ObserveInstances(measurements);
+            if (!metrics.Ended)
+            {
+                metrics.ObserveInstances(measurements);
+            }
         }
 
         return measurements;
@@ -102,7 +105,10 @@ public static class ResilienceMeter
         var measurements = new List<Measurement<long>>();
         foreach (ResilienceMetrics metrics in s_live.Keys)
         {
-            metrics.ObserveBuffered(measurements);
+            if (!metrics.Ended)
+            {
+                metrics.ObserveBuffered(measurements);
+            }
         }
 
         return measurements;

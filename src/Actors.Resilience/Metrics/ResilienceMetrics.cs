@@ -20,11 +20,22 @@ internal sealed class ResilienceMetrics
     private readonly ConcurrentDictionary<(string Kind, UnitState State), int> _instances = new();
     private readonly ConcurrentDictionary<string, BufferedCount> _buffered = new(StringComparer.Ordinal);
 
-    public ResilienceMetrics(string systemName)
+    private readonly Func<bool> _ended;
+
+    /// <param name="systemName">The actor system's name.</param>
+    /// <param name="ended">Whether the system has terminated: its gauges are no longer observed from then on.</param>
+    public ResilienceMetrics(string systemName, Func<bool>? ended = null)
     {
         SystemName = systemName;
         _system = new(ResilienceMeter.SystemTag, systemName);
+        _ended = ended ?? (static () => false);
     }
+
+    /// <summary>
+    /// Whether the system has terminated. Read at each observation, because the untracking continuation may run after
+    /// the code that awaited the system's termination has already looked.
+    /// </summary>
+    public bool Ended => _ended();
 
     /// <summary>The actor system's name, the value of every measurement's <see cref="ResilienceMeter.SystemTag"/>.</summary>
     public string SystemName { get; }

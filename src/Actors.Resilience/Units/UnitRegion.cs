@@ -5,7 +5,8 @@ namespace Actors.Resilience.Units;
 
 /// <summary>
 /// The region of one unit kind at <c>/user/units/&lt;kind&gt;</c>: creates one <see cref="UnitInstance"/> per id on
-/// its first message, routes <see cref="UnitEnvelope"/>s to it by id, passivates instances idle for
+/// its first message, routes <see cref="UnitEnvelope"/>s to it by id (and opens the id's <see cref="UnitRoute"/>, so
+/// senders reach a running worker without it), passivates instances idle for
 /// <see cref="UnitKindOptions.PassivateAfter"/>, and answers the operations on its instances. While the memory guard's
 /// emergency is in force it refuses messages that would create an instance with <see cref="Overloaded"/>. Messages for
 /// an instance that is stopping are held and delivered to its next incarnation.
