@@ -10,11 +10,41 @@ namespace Actors.Resilience.Units;
 internal sealed class UnitRegionDirectory
 {
     // The default comparer (ordinal) hashes short strings without randomization until it sees collisions.
-    private readonly ConcurrentDictionary<string, UnitRoutes> _kinds = new();
+    private readonly ConcurrentDictionary<string, Kind> _kinds = new();
 
-    public bool TryGet(string kind, out UnitRoutes routes) => _kinds.TryGetValue(kind, out routes!);
+    /// <summary>The kind found last: kinds are usually string literals, so the next lookup is often the same string.</summary>
+    private Kind? _last;
 
-    public void Set(string kind, UnitRoutes routes) => _kinds[kind] = routes;
+    public bool TryGet(string kind, out UnitRoutes routes)
+    {
+        if (Volatile.Read(ref _last) is { } last && ReferenceEquals(last.Name, kind))
+        {
+            routes = last.Routes;
+            return true;
+        }
 
-    public void Remove(string kind) => _kinds.TryRemove(kind, out _);
+        if (_kinds.TryGetValue(kind, out Kind? found))
+        {
+            Volatile.Write(ref _last, found);
+            routes = found.Routes;
+            return true;
+        }
+
+        routes = null!;
+        return false;
+    }
+
+    public void Set(string kind, UnitRoutes routes)
+    {
+        _kinds[kind] = new Kind(kind, routes);
+        Volatile.Write(ref _last, null);
+    }
+
+    public void Remove(string kind)
+    {
+        _kinds.TryRemove(kind, out _);
+        Volatile.Write(ref _last, null);
+    }
+
+    private sealed record Kind(string Name, UnitRoutes Routes);
 }

@@ -59,6 +59,12 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
             return;
         }
 
+        EnqueueMessage(receiver, envelope);
+    }
+
+    /// <summary>Queues a message that is neither a nudge nor a probe (what <see cref="Send"/> is given); once closed, hands it back.</summary>
+    private void EnqueueMessage(IActorRef receiver, Envelope envelope)
+    {
         _queue.Enqueue(envelope);
         if (_closed)
         {
@@ -89,7 +95,7 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
             return;
         }
 
-        queue.Enqueue(worker, new Envelope(message, sender));
+        queue.EnqueueMessage(worker, new Envelope(message, sender));
         if (worker is ActorRefWithCell { Underlying: ActorCell cell })
         {
             // What a Tell ends in, without its layers: the nudge goes into whichever mailbox the worker has now (dead
