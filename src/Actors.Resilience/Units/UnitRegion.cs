@@ -146,6 +146,9 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                 Sender.Tell(new UnitsAffected(Passivate(p.IdleFor, keepRecovering: false)));
                 break;
             case StopNonCriticalUnits:
+                Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency")));
+                break;
+            case HeldStop:
                 try
                 {
                     Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency")));
@@ -301,9 +304,11 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
     /// </summary>
     private void TryOpen(Entry entry)
     {
-        if (entry.Direct is { } worker && entry.Route.Worker is null && entry.Handshake == 0 && !entry.Stopping && !IsEnded(worker))
+        // A worker with a mailbox of its own (no WorkerMessageQueue) is sent to by the region only: a sender would have
+        // to Tell it inside the route's lock, and a bounded mailbox can block there.
+        if (entry is { Direct: { } worker, DirectQueue: { } queue, Handshake: 0, Stopping: false } && entry.Route.Worker is null && !IsEnded(worker))
         {
-            _routes.TryOpen(entry.Route, worker, entry.DirectQueue);
+            _routes.TryOpen(entry.Route, worker, queue);
         }
     }
 
@@ -441,7 +446,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
                 sender.Tell(refusal);
             }
 
-            _routes.Retire(gone.Id, entry.Route);
+            _routes.RetireIfIdle(gone.Id, entry.Route);
         }
         else if (waiting.Count > 0)
         {
@@ -454,7 +459,7 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
         }
         else
         {
-            _routes.Retire(gone.Id, entry.Route);
+            _routes.RetireIfIdle(gone.Id, entry.Route);
         }
     }
 

@@ -26,6 +26,12 @@ internal sealed class UnitRegionDirectory
         if (_kinds.TryGetValue(kind, out Kind? found))
         {
             Volatile.Write(ref _last, found);
+            if (!_kinds.TryGetValue(kind, out Kind? still) || !ReferenceEquals(still, found))
+            {
+                // Removed or replaced meanwhile, after the guardian cleared what was remembered: forget it again.
+                Interlocked.CompareExchange(ref _last, null, found);
+            }
+
             routes = found.Routes;
             return true;
         }

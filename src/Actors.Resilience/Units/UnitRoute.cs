@@ -18,7 +18,7 @@ internal sealed class UnitRoute
     /// <summary>The worker senders may send straight to; <see langword="null"/> while the route is closed.</summary>
     public IActorRef? Worker;
 
-    /// <summary>The queue of <see cref="Worker"/>'s mailbox, when it is a <see cref="WorkerMessageQueue"/>.</summary>
+    /// <summary>The queue of <see cref="Worker"/>'s mailbox (a route opens only to a worker with a <see cref="WorkerMessageQueue"/>).</summary>
     public WorkerMessageQueue? Queue;
 
     /// <summary>Messages counted into the region and not yet routed by it.</summary>

@@ -26,25 +26,41 @@ internal sealed class UnitRoutes
         while (true)
         {
             UnitRoute route = _routes.GetOrAdd(message.Id, s_create);
+            IActorRef? straight = null;
             lock (route)
             {
                 if (route.Retired)
                 {
-                    continue; // the region is removing it: the id's next route is a moment away
+                    // The region is removing it: take it out ourselves (rather than spin until it has), then the id's
+                    // current route.
+                    _routes.TryRemove(new KeyValuePair<string, UnitRoute>(message.Id, route));
+                    continue;
                 }
 
-                if (route.Worker is { } worker && !(route.Queue?.IsClosed ?? UnitRegion.IsEnded(worker)))
+                if (route is { Worker: { } worker, Queue: { IsClosed: false } queue })
                 {
-                    // Inside the lock: once the region has closed the route, nothing more reaches this worker from here.
+                    // Queued inside the lock: once the region has closed the route, nothing more reaches this worker
+                    // from here. No sender: the worker sees dead letters, as Akka has it.
                     route.Sent++;
-                    WorkerMessageQueue.Send(worker, route.Queue, message.Message, sender!); // no sender: the worker sees dead letters, as Akka has it
-                    return;
+                    queue.Put(worker, message.Message, sender!);
+                    straight = worker;
                 }
-
-                route.InRegion++;
+                else
+                {
+                    route.InRegion++;
+                }
             }
 
-            Region.Tell(new RoutedMessage(route, message), sender);
+            // Outside the lock: waking the worker may run it on this thread (a calling-thread dispatcher).
+            if (straight is not null)
+            {
+                WorkerMessageQueue.Wake(straight);
+            }
+            else
+            {
+                Region.Tell(new RoutedMessage(route, message), sender);
+            }
+
             return;
         }
     }
@@ -56,7 +72,7 @@ internal sealed class UnitRoutes
     /// Opens <paramref name="route"/> to <paramref name="worker"/> when nothing counted into the region is on its way and
     /// no <see cref="Hold"/> is in force.
     /// </summary>
-    public void TryOpen(UnitRoute route, IActorRef worker, WorkerMessageQueue? queue)
+    public void TryOpen(UnitRoute route, IActorRef worker, WorkerMessageQueue queue)
     {
         lock (route)
         {
@@ -97,13 +113,20 @@ internal sealed class UnitRoutes
     }
 
     /// <summary>
-    /// Retires the route of <paramref name="id"/> (the region forgot the id), if it is <paramref name="route"/>. A message
-    /// counted into it and still on its way is routed by its id when it arrives, like any other.
+    /// Retires <paramref name="route"/>, the route of <paramref name="id"/> (the region forgot the id), unless a message
+    /// counted into it is still on its way: that message keeps it (it is routed by its id when it arrives, on this same
+    /// route, or refused and then retired). Retiring it under such a message would let the sender's next message open
+    /// a new route and overtake it.
     /// </summary>
-    public void Retire(string id, UnitRoute route)
+    public void RetireIfIdle(string id, UnitRoute route)
     {
         lock (route)
         {
+            if (route.InRegion != 0)
+            {
+                return;
+            }
+
             Retire(route);
         }
 
@@ -116,22 +139,10 @@ internal sealed class UnitRoutes
     /// </summary>
     public void RetireIfIdle(string id)
     {
-        if (!_routes.TryGetValue(id, out UnitRoute? route))
+        if (_routes.TryGetValue(id, out UnitRoute? route))
         {
-            return;
+            RetireIfIdle(id, route);
         }
-
-        lock (route)
-        {
-            if (route.InRegion != 0)
-            {
-                return;
-            }
-
-            Retire(route);
-        }
-
-        _routes.TryRemove(new KeyValuePair<string, UnitRoute>(id, route));
     }
 
     private static void Retire(UnitRoute route)

@@ -74,7 +74,7 @@ internal sealed class UnitsGuardian : UntypedActor
                     routes.Hold();
                 }
 
-                Broadcast(message);
+                Broadcast(HeldStop.Instance); // each region releases its hold once it has stopped its instances
                 break;
             case ListUnitInstances or PassivateIdleUnits:
                 Broadcast(message);

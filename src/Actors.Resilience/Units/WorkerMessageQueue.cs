@@ -96,6 +96,18 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
         }
 
         queue.EnqueueMessage(worker, new Envelope(message, sender));
+        Wake(worker);
+    }
+
+    /// <summary>
+    /// Queues <paramref name="message"/> for <paramref name="worker"/> without waking it (a sender that must have it
+    /// queued while it holds a lock, and wakes it after, with <see cref="Wake"/>); once closed, hands it back.
+    /// </summary>
+    public void Put(IActorRef worker, object message, IActorRef sender) => EnqueueMessage(worker, new Envelope(message, sender));
+
+    /// <summary>Has <paramref name="worker"/>'s mailbox scheduled after a message was put straight into its queue.</summary>
+    public static void Wake(IActorRef worker)
+    {
         if (worker is ActorRefWithCell { Underlying: ActorCell cell })
         {
             // What a Tell ends in, without its layers: the nudge goes into whichever mailbox the worker has now (dead

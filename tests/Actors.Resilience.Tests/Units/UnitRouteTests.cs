@@ -42,6 +42,7 @@ public sealed class UnitRouteTests(ITestOutputHelper output) : ResilienceTestKit
             PassivateAfter = TimeSpan.FromSeconds(10),
             LoadReportInterval = TimeSpan.FromSeconds(5),
         });
+        options.Kinds.Add(new UnitKindOptions("own-mailbox", id => RecordingWorker.Props(id, log).WithMailbox("akka.actor.default-mailbox")));
         _runtime = await StartAsync(options);
         _idle = _runtime.RoutesOf("idle")!;
     }
@@ -165,6 +166,39 @@ public sealed class UnitRouteTests(ITestOutputHelper output) : ResilienceTestKit
         _runtime.Tell(new UnitMessage("idle", "q", "after"), TestActor);
         await ExpectMsgAsync("q:after", Signal);
         await failures.ExpectNoMsgAsync(Quiet);
+    }
+
+    [Fact]
+    public async Task StopNonCriticalUnits_ToldToARegionDirectly_LeavesItsRoutesFreeToOpen()
+    {
+        // The public message, not the units guardian's held one: it must not release a hold nobody took.
+        IActorRef region = (await _runtime.GetRegionAsync("idle"))!;
+        await region.Ask<UnitsAffected>(StopNonCriticalUnits.Instance, Signal);
+        await OpenAsync("s");
+    }
+
+    [Fact]
+    public async Task WorkerWithAMailboxOfItsOwn_IsSentToByItsRegionOnly_AndServes()
+    {
+        // A sender would have to Tell such a worker inside the route's lock (a bounded mailbox can block there).
+        UnitRoutes routes = _runtime.RoutesOf("own-mailbox")!;
+        _runtime.Tell(new UnitMessage("own-mailbox", "o", "first"), TestActor);
+        await ExpectMsgAsync("o:first", Signal);
+        for (int trip = 0; trip < 5; trip++)
+        {
+            await InspectAsync(_runtime, "own-mailbox", "o");
+        }
+
+        Assert.False(routes.IsOpen("o"));
+        for (int i = 0; i < 50; i++)
+        {
+            _runtime.Tell(new UnitMessage("own-mailbox", "o", $"m{i}"), TestActor);
+        }
+
+        for (int i = 0; i < 50; i++)
+        {
+            await ExpectMsgAsync($"o:m{i}", Signal);
+        }
     }
 
     private static bool IsCrash(int i) => i % 211 == 100;
