@@ -145,17 +145,17 @@ internal sealed class UnitRegion : UntypedActor, IWithTimers
             case PassivateIdleUnits p:
                 Sender.Tell(new UnitsAffected(Passivate(p.IdleFor, keepRecovering: false)));
                 break;
-            case StopNonCriticalUnits:
-                Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency")));
-                break;
-            case HeldStop:
+            case StopNonCriticalUnits or HeldStop:
                 try
                 {
                     Sender.Tell(new UnitsAffected(_options.Critical ? 0 : StopAll("memory emergency")));
                 }
                 finally
                 {
-                    _routes.Release(); // the units guardian held the routes before it sent this
+                    if (message is HeldStop)
+                    {
+                        _routes.Release(); // the units guardian held the routes before it sent this
+                    }
                 }
 
                 break;
