@@ -62,7 +62,7 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
         EnqueueMessage(receiver, envelope);
     }
 
-    /// <summary>Queues a message that is neither a nudge nor a probe (what <see cref="Send"/> is given); once closed, hands it back.</summary>
+    /// <summary>Queues a message that is neither a nudge nor a probe (what <see cref="Put"/> is given); once closed, hands it back.</summary>
     private void EnqueueMessage(IActorRef receiver, Envelope envelope)
     {
         _queue.Enqueue(envelope);
@@ -95,7 +95,7 @@ internal sealed class WorkerMessageQueue : IMessageQueue, IUnboundedDequeBasedMe
             return;
         }
 
-        queue.EnqueueMessage(worker, new Envelope(message, sender));
+        queue.Put(worker, message, sender);
         Wake(worker);
     }
 
