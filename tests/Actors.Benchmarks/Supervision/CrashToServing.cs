@@ -11,7 +11,8 @@ namespace Actors.Benchmarks.Supervision;
 /// ping sent right after the crash), with zero backoff, through a unit instance; against a plain Akka child restarted
 /// in place by a <see cref="OneForOneStrategy"/>. Both are sent as their users send them: the unit's through
 /// <see cref="ResilienceRuntime.Tell"/>, the child's with a direct <c>Tell</c>. Both ends are stamped on actor threads
-/// (the throw in the worker, the reply's arrival in a signal actor). Failure logging is off in both systems.
+/// (the throw in the worker, the reply's arrival in a signal actor). Failure logging is off in both systems. Nothing is
+/// measured before the JIT has settled on both paths (<see cref="JitWarmUp"/>).
 /// </summary>
 internal static class CrashToServing
 {
@@ -19,6 +20,9 @@ internal static class CrashToServing
 
     /// <summary>Many short rounds, each side first in every other one: a spell of a busy machine lands on both.</summary>
     private const int Rounds = 40;
+
+    /// <summary>Crashes per side in each warm-up round (see <see cref="JitWarmUp"/>).</summary>
+    private const int WarmUpSamples = 200;
 
     public static BenchResult Run(BenchSettings settings)
     {
@@ -33,12 +37,20 @@ internal static class CrashToServing
             int perRound = settings.CrashSamples / Rounds;
             var unitLatencies = new Latencies(settings.CrashSamples);
             var plainLatencies = new Latencies(settings.CrashSamples);
-            for (int round = -1; round < Rounds; round++)
+            // Both failure paths (ours and Akka's) reach their final JIT tier before anything is measured.
+            var (warmUp, settled) = JitWarmUp.Run(
+                "crash-to-serving-p99",
+                () =>
+                {
+                    Collect(plain, WarmUpSamples, null);
+                    Collect(unit, WarmUpSamples, null);
+                },
+                TimeSpan.FromSeconds(15));
+            for (int round = 0; round < Rounds; round++)
             {
-                // Round -1 is the warm-up: the failure path reaches its final JIT tier.
                 bool plainFirst = round % 2 == 0;
-                Collect(plainFirst ? plain : unit, perRound, round < 0 ? null : plainFirst ? plainLatencies : unitLatencies);
-                Collect(plainFirst ? unit : plain, perRound, round < 0 ? null : plainFirst ? unitLatencies : plainLatencies);
+                Collect(plainFirst ? plain : unit, perRound, plainFirst ? plainLatencies : unitLatencies);
+                Collect(plainFirst ? unit : plain, perRound, plainFirst ? unitLatencies : plainLatencies);
             }
 
             double units = unitLatencies.PercentileMicros(99);
@@ -51,7 +63,9 @@ internal static class CrashToServing
                 baseline,
                 "ratio <= 1.5",
                 ratio <= 1.5,
-                string.Create(CultureInfo.InvariantCulture, $"OneForOneStrategy restart; p50 {unitLatencies.PercentileMicros(50):0.0} vs {plainLatencies.PercentileMicros(50):0.0} us"));
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"OneForOneStrategy restart; p50 {unitLatencies.PercentileMicros(50):0.0} vs {plainLatencies.PercentileMicros(50):0.0} us; JIT {(settled ? "settled" : "NOT settled")} after {warmUp.TotalSeconds:0.0} s warm-up"));
         }
         finally
         {
