@@ -21,7 +21,72 @@ public sealed record ErrorEntry(
     Directive Directive,
     string? StackTrace)
 {
+    private string? _stackTrace = StackTrace;
+
+    /// <summary>The exception whose text is rendered when the stack trace is first read; null once rendered.</summary>
+    private Exception? _unrendered;
+
+    /// <summary>The stack trace, or <see langword="null"/> unless asked for by an operator.</summary>
+    /// <value>The exception's full text (type, message, stack trace, inner exceptions), rendered when first read.</value>
+    public string? StackTrace
+    {
+        get
+        {
+            if (Volatile.Read(ref _unrendered) is { } cause)
+            {
+                // Two threads rendering at once get the same text; whichever is stored first stays.
+                Interlocked.CompareExchange(ref _stackTrace, cause.ToString(), null);
+                Volatile.Write(ref _unrendered, null);
+            }
+
+            return _stackTrace;
+        }
+
+        init
+        {
+            // A copy given its own stack trace (or none) no longer renders the original's.
+            _stackTrace = value;
+            _unrendered = null;
+        }
+    }
+
+    /// <summary>
+    /// An entry whose stack trace is rendered from <paramref name="cause"/> when it is first read, not when the failure
+    /// is recorded: rendering (with the symbols' files and lines) costs more than everything else the resilience layer
+    /// does for a failure, and most entries are never read with their stack trace.
+    /// </summary>
+    internal static ErrorEntry Deferred(
+        long sequence,
+        DateTimeOffset time,
+        string actorPath,
+        string? unitKind,
+        string? unitId,
+        string exceptionType,
+        string message,
+        Directive directive,
+        Exception cause) =>
+        new(sequence, time, actorPath, unitKind, unitId, exceptionType, message, directive, null) { _unrendered = cause };
+
     /// <summary>This entry without its stack trace.</summary>
     /// <returns>The copy.</returns>
-    public ErrorEntry WithoutStackTrace() => StackTrace is null ? this : this with { StackTrace = null };
+    public ErrorEntry WithoutStackTrace() =>
+        Volatile.Read(ref _unrendered) is null && _stackTrace is null ? this : this with { StackTrace = null };
+
+    /// <summary>Equal when every field is, the stack trace compared as text (rendered if it was not yet).</summary>
+    /// <param name="other">The entry to compare with.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(ErrorEntry? other) =>
+        other is not null
+        && Sequence == other.Sequence
+        && Time == other.Time
+        && ActorPath == other.ActorPath
+        && UnitKind == other.UnitKind
+        && UnitId == other.UnitId
+        && ExceptionType == other.ExceptionType
+        && Message == other.Message
+        && Directive == other.Directive
+        && StackTrace == other.StackTrace;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Sequence, Time, ActorPath, UnitKind, UnitId, ExceptionType, Message, HashCode.Combine(Directive, StackTrace));
 }

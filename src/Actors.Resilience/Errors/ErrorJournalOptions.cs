@@ -7,7 +7,11 @@ public sealed class ErrorJournalOptions
     /// <value>Defaults to 1,000.</value>
     public int Capacity { get; set; } = 1000;
 
-    /// <summary>Whether stack traces are captured (they are only ever shown to operators).</summary>
+    /// <summary>
+    /// Whether stack traces are kept (they are only ever shown to operators). The journal keeps each failure's exception
+    /// and renders its text when an operator first reads it, so the ring holds the last <see cref="Capacity"/>
+    /// exceptions (and whatever they reference) rather than their text.
+    /// </summary>
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool CaptureStackTraces { get; set; } = true;
 

@@ -119,6 +119,45 @@ public sealed class ErrorJournalTests(ITestOutputHelper output) : ResilienceTest
     }
 
     [Fact]
+    public async Task Record_StackTrace_IsRenderedWhenAnOperatorFirstReadsIt_Once()
+    {
+        var cause = new CountingException();
+        await FailAsync("/user/units/feed/ETH/worker", cause);
+        await FailAsync("/user/units/feed/ETH/worker", new InvalidOperationException("a later failure"));
+
+        // Recording, the public form and the entries without stack traces render nothing.
+        var ops = new ErrorOperations(_runtime);
+        Assert.Equal(2, (await ops.Tail(2)).Count);
+        Assert.All((await _runtime.Errors.Ask<RecentErrors>(new GetRecentErrors(2), Signal)).Entries, e => Assert.Null(e.StackTrace));
+        Assert.Equal(0, cause.Rendered);
+
+        var operatorView = await ops.TailForOperator(2);
+        Assert.Equal("rendered 1", operatorView[0].StackTrace);
+        Assert.Equal("rendered 1", (await ops.TailForOperator(2))[0].StackTrace);
+        Assert.Equal(1, cause.Rendered);
+        Assert.Null(operatorView[0].WithoutStackTrace().StackTrace);
+    }
+
+    [Fact]
+    public void Entry_RenderedLater_EqualsTheSameEntryRenderedAtOnce()
+    {
+        var cause = new InvalidOperationException("x");
+        ErrorEntry deferred = ErrorEntry.Deferred(1, DateTimeOffset.UnixEpoch, "/user/a", null, null, "T", "x", Directive.Restart, cause);
+        var eager = new ErrorEntry(1, DateTimeOffset.UnixEpoch, "/user/a", null, null, "T", "x", Directive.Restart, cause.ToString());
+        Assert.Equal(eager, deferred);
+        Assert.Equal(eager.GetHashCode(), deferred.GetHashCode());
+        Assert.NotEqual(eager, deferred with { StackTrace = null });
+    }
+
+    /// <summary>An exception that counts how often its text was rendered.</summary>
+    private sealed class CountingException() : Exception("counted")
+    {
+        public int Rendered { get; private set; }
+
+        public override string ToString() => $"rendered {++Rendered}";
+    }
+
+    [Fact]
     public async Task Record_InitializationFailure_ReportsWhatTheUserCodeThrew()
     {
         var cause = new ActorInitializationException(new PathRef("/user/x"), "init failed", new IOException("disk gone"));
