@@ -19,7 +19,7 @@ internal static class CrashToServing
     private const string Silent = "akka.loglevel = OFF\nakka.stdout-loglevel = OFF";
 
     /// <summary>Many short rounds, each side first in every other one: a spell of a busy machine lands on both.</summary>
-    private const int Rounds = 40;
+    private const int SamplesPerRound = 500;
 
     /// <summary>Crashes per side in each warm-up round (see <see cref="JitWarmUp"/>).</summary>
     private const int WarmUpSamples = 200;
@@ -34,7 +34,7 @@ internal static class CrashToServing
         {
             Path unit = UnitPath(unitSystem);
             Path plain = PlainPath(plainSystem);
-            int perRound = settings.CrashSamples / Rounds;
+            int rounds = settings.CrashSamples / SamplesPerRound;
             var unitLatencies = new Latencies(settings.CrashSamples);
             var plainLatencies = new Latencies(settings.CrashSamples);
             // Both failure paths (ours and Akka's) reach their final JIT tier before anything is measured.
@@ -46,11 +46,11 @@ internal static class CrashToServing
                     Collect(unit, WarmUpSamples, null);
                 },
                 TimeSpan.FromSeconds(15));
-            for (int round = 0; round < Rounds; round++)
+            for (int round = 0; round < rounds; round++)
             {
                 bool plainFirst = round % 2 == 0;
-                Collect(plainFirst ? plain : unit, perRound, plainFirst ? plainLatencies : unitLatencies);
-                Collect(plainFirst ? unit : plain, perRound, plainFirst ? unitLatencies : plainLatencies);
+                Collect(plainFirst ? plain : unit, SamplesPerRound, plainFirst ? plainLatencies : unitLatencies);
+                Collect(plainFirst ? unit : plain, SamplesPerRound, plainFirst ? unitLatencies : plainLatencies);
             }
 
             double units = unitLatencies.PercentileMicros(99);
