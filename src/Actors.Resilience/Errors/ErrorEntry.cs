@@ -51,8 +51,8 @@ public sealed record ErrorEntry(
     }
 
     /// <summary>
-    /// An entry whose stack trace is rendered from <paramref name="cause"/> when it is first read, not when the failure
-    /// is recorded: rendering (with the symbols' files and lines) costs more than everything else the resilience layer
+    /// An entry whose stack trace is rendered from <paramref name="cause"/> (none when it is null) when it is first
+    /// read, not when the failure is recorded: rendering (with the symbols' files and lines) costs more than everything else the resilience layer
     /// does for a failure, and most entries are never read with their stack trace.
     /// </summary>
     internal static ErrorEntry Deferred(
@@ -64,7 +64,7 @@ public sealed record ErrorEntry(
         string exceptionType,
         string message,
         Directive directive,
-        Exception cause) =>
+        Exception? cause) =>
         new(sequence, time, actorPath, unitKind, unitId, exceptionType, message, directive, null) { _unrendered = cause };
 
     /// <summary>This entry without its stack trace.</summary>

@@ -46,10 +46,16 @@ internal sealed class ErrorJournal : ReceiveActor
         bool isUnit = UnitAddress.TryParse(failed.Child.Path, out string kind, out string id);
         Exception cause = FailureCause.Unwrap(failed.Cause);
         string type = cause.GetType().FullName ?? cause.GetType().Name;
-        string path = failed.Child.Path.ToStringWithoutAddress();
-        ErrorEntry entry = _options.CaptureStackTraces
-            ? ErrorEntry.Deferred(++_total, now, path, isUnit ? kind : null, isUnit ? id : null, type, cause.Message, failed.Directive, failed.Cause)
-            : new ErrorEntry(++_total, now, path, isUnit ? kind : null, isUnit ? id : null, type, cause.Message, failed.Directive, null);
+        ErrorEntry entry = ErrorEntry.Deferred(
+            ++_total,
+            now,
+            failed.Child.Path.ToStringWithoutAddress(),
+            isUnit ? kind : null,
+            isUnit ? id : null,
+            type,
+            cause.Message,
+            failed.Directive,
+            _options.CaptureStackTraces ? failed.Cause : null);
         _ring[(int)((_total - 1) % _ring.Length)] = entry;
         _byType[type] = _byType.GetValueOrDefault(type) + 1;
         _byDirective[failed.Directive] = _byDirective.GetValueOrDefault(failed.Directive) + 1;
